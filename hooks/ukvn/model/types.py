@@ -1,0 +1,118 @@
+"""Field types shared by the models: ids, references, plain text, translatable text, URLs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+LANGUAGES = ("en", "vi")
+"""Languages a translatable text may carry; English is the edition every entry must have."""
+
+
+def _plain_text(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("empty_text", "text is empty")
+    if value != value.strip():
+        raise PydanticCustomError("untrimmed_text", "text starts or ends with spaces or blank lines")
+    return value
+
+
+PlainText = Annotated[str, AfterValidator(_plain_text)]
+"""Plain text: shown as typed, never interpreted as HTML, Markdown or Jinja."""
+
+Id = Annotated[str, Field(pattern=SLUG, max_length=80, description="lower-case ASCII slug, e.g. 'to-lam'")]
+
+
+def _https(value: str) -> str:
+    if not value.startswith("https://") or len(value) < 12 or any(c.isspace() for c in value):
+        raise PydanticCustomError(
+            "url_scheme", "URL must start with https:// (got '{value}')", {"value": value[:60]}
+        )
+    return value
+
+
+HttpsUrl = Annotated[str, AfterValidator(_https), Field(pattern=r"^https://\S+$", max_length=2000)]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field as a reference to an entry of another kind, checked after loading."""
+
+    kind: str
+
+
+def ref(kind: str) -> Any:
+    """A reference field: an id that must exist among the entries of ``kind``."""
+    return Annotated[str, Field(pattern=SLUG, description=f"id of an entry in data/{kind}"), Ref(kind)]
+
+
+class LocalText(str):
+    """Text with optional translations; behaves as its English text everywhere.
+
+    Written either as a plain string (English) or as ``{en: ..., vi: ...}``, so a Vietnamese
+    edition can be added entry by entry without changing the data model.
+    """
+
+    translations: dict[str, str]
+
+    def __new__(cls, text: str, translations: dict[str, str] | None = None) -> LocalText:
+        obj = super().__new__(cls, text)
+        obj.translations = dict(translations or {"en": text})
+        return obj
+
+    def get(self, lang: str) -> str:
+        return self.translations.get(lang, str(self))
+
+    @classmethod
+    def _validate(cls, value: Any) -> LocalText:
+        if isinstance(value, LocalText):
+            return value
+        if isinstance(value, str):
+            return cls(_plain_text(value))
+        if isinstance(value, dict):
+            unknown = [k for k in value if k not in LANGUAGES]
+            if unknown:
+                raise PydanticCustomError("language", "unknown language {lang!r}; use one of: {langs}",
+                                          {"lang": str(unknown[0]), "langs": ", ".join(LANGUAGES)})
+            if "en" not in value:
+                raise PydanticCustomError("language", "the English text ('en') is required")
+            if not all(isinstance(v, str) for v in value.values()):
+                raise PydanticCustomError("string_type", "each translation must be text")
+            texts = {k: _plain_text(v) for k, v in value.items()}
+            return cls(texts["en"], texts)
+        raise PydanticCustomError("string_type", "expected text")
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls._validate, serialization=core_schema.plain_serializer_function_ser_schema(str)
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return {
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {
+                    "type": "object",
+                    "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGUAGES},
+                    "required": ["en"],
+                    "additionalProperties": False,
+                },
+            ],
+            "description": "plain text, or {en: ..., vi: ...} with translations",
+        }
+
+
+Text = LocalText
+"""Translatable plain text."""
+
+
+def slug_like(value: str) -> bool:
+    return re.match(SLUG, value) is not None
