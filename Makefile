@@ -1,4 +1,5 @@
 # One entry point for every task. `make serve` and `make test` set up .venv from the lock file first.
+export NO_MKDOCS_2_WARNING := 1
 PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin

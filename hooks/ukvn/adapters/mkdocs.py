@@ -1,0 +1,74 @@
+"""The only module that knows MkDocs: it feeds MkDocs events to the core and places its pages.
+
+Moving to a successor of MkDocs 1.x (ProperDocs builds the same config today) means rewriting
+this file only; load, validate, model and render never import MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ukvn.build import Build, prepare
+from ukvn.errors import DataInvalid
+
+log = logging.getLogger("mkdocs.hooks.ukvn")
+
+
+class DataValidationError(PluginError):
+    """Data errors, one per line as ``path:line:col: field: message``; nothing is written."""
+
+
+class Adapter:
+    """Holds one build's validated data and rendered pages between MkDocs events."""
+
+    def __init__(self) -> None:
+        self.build: Build | None = None
+        self.by_src: dict[str, Any] = {}
+
+    def on_config(self, config: Any) -> None:
+        """Validate the whole data set and render every generated page before MkDocs writes anything."""
+        root = Path(config.config_file_path).parent
+        try:
+            self.build = prepare(root, theme_dir=Path(config.theme.custom_dir), extra=dict(config.extra))
+        except DataInvalid as exc:
+            raise DataValidationError("Data validation failed:\n" + exc.report()) from None
+        self.by_src = {p.src_uri: p for p in self.build.pages}
+
+    def on_files(self, files: Files, config: Any) -> Files:
+        """Add the generated pages; a collision with a hand-written page in docs/ is an error."""
+        assert self.build is not None
+        for page in self.build.pages:
+            existing = files.get_file_from_path(page.src_uri)
+            if existing is not None and not existing.generated_by:
+                raise PluginError(f"docs/{page.src_uri}: this page is generated from data/; "
+                                  "remove or rename the hand-written file")
+            f = File.generated(config, page.src_uri, content="")
+            if not page.in_nav:
+                f.inclusion = InclusionLevel.NOT_IN_NAV  # reached from index pages: keeps MkDocs linear
+            files.append(f)
+        for extra in self.build.files:
+            files.append(File.generated(config, extra.path, content=extra.content))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
+        generated = self.by_src.get(page.file.src_uri)
+        if generated is not None:
+            # Material prints these raw in <title>, the header and <meta>: pass them pre-escaped.
+            page.meta["title"] = Markup(escape(generated.title))
+            page.meta["description"] = Markup(escape(generated.description))
+            if generated.edit_path:
+                page.meta["ukvn_edit_path"] = generated.edit_path
+        return markdown
+
+    def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
+        generated = self.by_src.get(page.file.src_uri)
+        return generated.body if generated is not None else html
+
+
+ADAPTER = Adapter()

@@ -1,0 +1,8 @@
+"""MkDocs hooks: wire MkDocs events to the ukvn package. No logic lives here."""
+
+from ukvn.adapters.mkdocs import ADAPTER
+
+on_config = ADAPTER.on_config
+on_files = ADAPTER.on_files
+on_page_markdown = ADAPTER.on_page_markdown
+on_page_content = ADAPTER.on_page_content

@@ -1,0 +1,24 @@
+"""Write schemas/*.json from the models (run `make schemas` after changing a model)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from ukvn.model.schemas import dump, schemas  # noqa: E402
+
+
+def main() -> int:
+    out = ROOT / "schemas"
+    out.mkdir(exist_ok=True)
+    for name, schema in schemas().items():
+        (out / name).write_text(dump(schema), encoding="utf-8")
+    print(f"wrote {len(schemas())} schemas to schemas/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
