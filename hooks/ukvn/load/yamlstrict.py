@@ -93,11 +93,12 @@ def _check_characters(path: str, text: str, errors: list[DataError]) -> bool:
         if ch in _BIDI:
             m = _pos(text, i)
             errors.append(
-                DataError(path, m.line, m.col, "text", f"bidirectional control character U+{ord(ch):04X} is not allowed",
+                DataError(path, m.line, m.col, "text",
+                          f"bidirectional control character U+{ord(ch):04X} is not allowed",
                           "it can make text display differently from what it says; delete it")
             )
             return False
-        if unicodedata.category(ch) == "Cc" or ch == "\ufeff" and i > 0:
+        if unicodedata.category(ch) == "Cc" or (ch == "\ufeff" and i > 0):
             m = _pos(text, i)
             errors.append(
                 DataError(path, m.line, m.col, "text", f"control character U+{ord(ch):04X} is not allowed",

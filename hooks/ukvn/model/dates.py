@@ -27,7 +27,7 @@ MONTHS = [
 ]
 _PATTERN = r"^(?:(c\.|before|after) )?([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$"
 _RE = re.compile(_PATTERN)
-_QUALIFIER_ORDER = {"before": 0, "c.": 1, None: 1, "after": 2}
+_QUALIFIER_ORDER = {"before": 0, "c.": 1, None: 1}
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,9 @@ class PartialDate:
 
     @property
     def sort_key(self) -> tuple[int, int, int, int]:
-        """Chronological key: a year sorts before its months, 'before X' before X, 'after X' after it."""
+        """Chronological key: a year sorts before its months, 'before X' before X, 'after X' after all of X."""
+        if self.qualifier == "after":
+            return (self.year, self.month or 13, self.day or 32, 2)
         return (self.year, self.month or 0, self.day or 0, _QUALIFIER_ORDER[self.qualifier])
 
     @property

@@ -71,7 +71,9 @@ class Source(Strict):
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = Field(description="ISO 639-1 language code")
     accessed: PartialDate | None = Field(default=None, description="when the page was last checked")
     archive_url: HttpsUrl | None = Field(default=None, description="an archived copy, e.g. on the Wayback Machine")
-    republished_by: PlainText | None = Field(default=None, description="outlet whose copy 'url' points to, if not the publisher's")
+    republished_by: PlainText | None = Field(
+        default=None, description="outlet whose copy 'url' points to, if not the publisher's"
+    )
     note: Text | None = Field(default=None, description="what the reader should know about this source")
 
 

@@ -21,7 +21,6 @@ from ukvn.model.entities import KINDS, Strict
 from ukvn.model.types import Ref
 
 
-
 def _short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -139,7 +138,10 @@ def validate_entries(raws: list[RawEntry], errors: list[DataError]) -> list[tupl
     return good
 
 
-def _walk_refs(model: type[BaseModel], raw: Any, loc: tuple[Any, ...]) -> typing.Iterator[tuple[tuple[Any, ...], str, str]]:
+RefHit = tuple[tuple[Any, ...], str, str]
+
+
+def _walk_refs(model: type[BaseModel], raw: Any, loc: tuple[Any, ...]) -> typing.Iterator[RefHit]:
     """Yield (location, kind, id) for every reference in a raw entry, guided by its model.
 
     Works on the raw values so that references are checked even in entries that fail validation.
