@@ -133,3 +133,19 @@ def run_validate(project: Path) -> subprocess.CompletedProcess[str]:
 def run_build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([PYTHON, "-m", "mkdocs", "build", "--strict", *extra], cwd=project,
                           capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session from the shipped data, in strict mode."""
+    out = tmp_path_factory.mktemp("real") / "site"
+    result = subprocess.run([PYTHON, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=ROOT,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def soup_of(site: Path, url: str):  # noqa: ANN201 - BeautifulSoup
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")

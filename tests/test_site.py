@@ -1,0 +1,215 @@
+"""The real site built from the shipped data, asserted on as parsed HTML."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, soup_of
+from ukvn.model.dataset import Dataset
+from ukvn.validate.check import validate
+
+STABLE_URLS = ["", "timeline/", "people/", "agreements/", "figures/", "human-rights/", "sources/", "about/"]
+
+
+@pytest.fixture(scope="module")
+def ds() -> Dataset:
+    return validate(ROOT / "data", root=ROOT)
+
+
+def main(soup: BeautifulSoup) -> BeautifulSoup:
+    return soup.select_one("article.md-content__inner")
+
+
+@pytest.mark.parametrize("url", STABLE_URLS)
+def test_stable_urls_exist_with_a_title_and_description(real_site: Path, url: str) -> None:
+    soup = soup_of(real_site, url)
+    assert soup.title.string.endswith(" - UK–Vietnam Migration Partnership") or url == ""
+    assert soup.find("meta", attrs={"name": "description"})["content"]
+    assert main(soup).find("h1")
+
+
+def test_every_event_has_its_own_page_person_and_agreement_too(real_site: Path, ds: Dataset) -> None:
+    for kind, ids in (("events", ds.events), ("people", ds.people), ("agreements", ds.agreements)):
+        for eid in ids:
+            assert (real_site / kind / eid / "index.html").is_file()
+
+
+def test_every_event_is_on_the_timeline_with_its_datetime(real_site: Path, ds: Dataset) -> None:
+    soup = soup_of(real_site, "timeline/")
+    articles = soup.select("article.ukvn-event")
+    assert [a["id"] for a in articles] == list(ds.events)
+    for event in ds.events.values():
+        article = soup.find("article", id=event.id)
+        assert article.find("time")["datetime"] == event.date.iso
+        assert article.find("time").get_text() == event.date.display()
+        assert event.title in article.get_text()
+    assert soup.find("article", id="charter-return-flights-2021").find("time")["datetime"] == "2021"
+    assert soup.find("article", id="small-boats-campaign-2024-03").find("time")["datetime"] == "2024-03"
+
+
+def test_timeline_is_grouped_by_year_in_order(real_site: Path) -> None:
+    years = [h.get_text() for h in soup_of(real_site, "timeline/").select("section.ukvn-year > h2")]
+    assert years == ["2021", "2022", "2024", "2025"]
+
+
+def test_participants_show_the_role_held_on_the_day(real_site: Path) -> None:
+    article = soup_of(real_site, "timeline/").find("article", id="cleverly-to-lam-call-2024")
+    text = " ".join(article.select_one(".ukvn-event__people").get_text().split())
+    assert "James Cleverly, then Home Secretary" in text
+    assert "Tô Lâm, then Minister of Public Security" in text
+    later = soup_of(real_site, "timeline/").find("article", id="enhanced-migration-partnership-2025")
+    assert "Tô Lâm, then General Secretary of the Communist Party of Vietnam" in " ".join(later.get_text().split())
+
+
+def test_profiles_list_every_role_with_its_dates(real_site: Path, ds: Dataset) -> None:
+    for pid, person in ds.people.items():
+        roles = main(soup_of(real_site, f"people/{pid}/")).select("li.ukvn-role")
+        assert len(roles) == len(person.roles)
+        for li, role in zip(roles, person.roles, strict=True):
+            assert role.title in li.get_text()
+            shown = [t["datetime"] for t in li.find_all("time")]
+            assert [d.iso for d in role.attested] == shown[: len(role.attested)]
+
+
+def test_rank_disagreement_is_shown_with_both_sources(real_site: Path) -> None:
+    role = main(soup_of(real_site, "people/vu-van-hung/")).select_one("li.ukvn-role")
+    text = " ".join(role.get_text().split())
+    assert "Senior Colonel" in text
+    assert "Colonel" in text.replace("Senior Colonel", "")
+    assert "The sources disagree on the rank." in text
+
+
+def normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_every_quote_appears_verbatim_in_a_blockquote_with_cite(real_site: Path, ds: Dataset) -> None:
+    pages = ["human-rights/", *(f"events/{e}/" for e in ds.events), *(f"people/{p}/" for p in ds.people),
+             *(f"agreements/{a}/" for a in ds.agreements)]
+    shown: dict[str, list[str]] = {}
+    for url in pages:
+        for fig in soup_of(real_site, url).select("figure.ukvn-quote"):
+            block = fig.find("blockquote")
+            assert block["cite"].startswith("https://")
+            assert "#:~:text=" in block["cite"]
+            shown.setdefault(fig["id"], []).append(normalised(block.get_text()))
+    for qid, quote in ds.quotes.items():
+        assert qid in shown, f"{qid} is on no page"
+        assert all(text == normalised(quote.text) for text in shown[qid])
+
+
+def test_every_citation_resolves_to_a_source_entry(real_site: Path) -> None:
+    sources = soup_of(real_site, "sources/")
+    ids = {a["id"] for a in sources.select("article.ukvn-source")}
+    count = 0
+    for html in real_site.rglob("index.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for a in soup.select("a.ukvn-cite"):
+            path, _, anchor = a["href"].partition("#")
+            target = (html.parent / path / "index.html").resolve()
+            assert target == (real_site / "sources/index.html").resolve()
+            assert anchor in ids
+            assert a["title"]
+            count += 1
+    assert count > 50
+
+
+def test_sources_page_links_back_to_citing_pages(real_site: Path) -> None:
+    entry = soup_of(real_site, "sources/").find("article", id="vietnamplus-2024-04-agreement")
+    hrefs = [a["href"] for a in entry.select("details a")]
+    assert "../people/vu-van-hung/" in hrefs
+    assert "../agreements/joint-statement-2024/" in hrefs
+
+
+def test_figures_show_kind_source_and_caveats(real_site: Path, ds: Dataset) -> None:
+    soup = soup_of(real_site, "figures/")
+    for fid, figure in ds.figures.items():
+        article = soup.find("article", id=fid)
+        assert article.select_one(".ukvn-kind").get_text() == figure.kind
+        assert article.select_one(".ukvn-value").get_text() == figure.value_text
+        assert article.select("a.ukvn-cite")
+        assert len(article.select(".ukvn-caveats li")) == len(figure.caveats)
+    chart = soup.find("figure", id="chart-processing-time-reduction")
+    assert "up to 75%" in chart.get_text()
+    assert "almost 90%" in chart.get_text()
+
+
+def test_human_rights_page_quotes_each_organisation_with_report_and_year(real_site: Path) -> None:
+    soup = main(soup_of(real_site, "human-rights/"))
+    headings = [h.get_text() for h in soup.find_all("h2")]
+    for org in ("Human Rights Watch", "Amnesty International", "US Department of State", "The Times"):
+        assert any(h.startswith(org) for h in headings)
+    assert soup.find(id="hrw-annual-report-2025-01").find("time")["datetime"] == "2025-01"
+    assert "700" in soup.find(id="nrm").find_next("p").get_text()
+
+
+def test_agreements_comparison_shows_recurring_themes(real_site: Path) -> None:
+    soup = soup_of(real_site, "agreements/")
+    rows = {r.find("th").get_text(): r for r in soup.select("table.ukvn-compare tbody tr")}
+    returns = rows["Returns"].find_all("td")
+    assert sum(1 for td in returns if td.find("p")) >= 4  # 2022, 2024, March 2025 and October 2025
+
+
+def _internal_targets(html: Path, site: Path) -> list[tuple[str, Path, str]]:
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    out = []
+    for tag in soup.find_all(["a", "link", "script", "img"]):
+        ref = tag.get("href") or tag.get("src")
+        if not ref or ref.startswith(("mailto:", "data:")) or urlsplit(ref).scheme:
+            continue
+        parts = urlsplit(ref)
+        path = unquote(parts.path)
+        if path.startswith("/"):  # only 404.html, which MkDocs writes with root-relative links
+            target = (site / path.lstrip("/")).resolve()
+        else:
+            target = (html.parent / path).resolve() if path else html.resolve()
+        if target.is_dir():
+            target = target / "index.html"
+        out.append((ref, target, parts.fragment))
+    return out
+
+
+def test_no_internal_link_is_broken_including_raw_html(real_site: Path) -> None:
+    ids_cache: dict[Path, set[str]] = {}
+    broken = []
+    for html in real_site.rglob("*.html"):
+        for ref, target, fragment in _internal_targets(html, real_site):
+            if not target.exists():
+                broken.append(f"{html.relative_to(real_site)} -> {ref}")
+                continue
+            if fragment and target.suffix == ".html" and not fragment.startswith(":~:"):
+                if target not in ids_cache:
+                    ids_cache[target] = set(re.findall(r'\bid="([^"]+)"', target.read_text(encoding="utf-8")))
+                if fragment not in ids_cache[target]:
+                    broken.append(f"{html.relative_to(real_site)} -> {ref} (no #{fragment})")
+    assert broken == []
+
+
+def test_no_request_to_third_party_hosts_in_markup(real_site: Path) -> None:
+    for html in real_site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.find_all(["link", "script", "img", "iframe"]):
+            ref = tag.get("href") if tag.name == "link" else tag.get("src")
+            if ref and tag.get("rel") != ["alternate"]:
+                assert not urlsplit(ref).scheme, f"{html}: {tag}"
+
+
+def test_external_links_carry_noopener_noreferrer(real_site: Path) -> None:
+    for url in ("sources/", "human-rights/", "events/second-migration-dialogue-2024/"):
+        for a in main(soup_of(real_site, url)).find_all("a", href=re.compile(r"^https?://")):
+            assert {"noopener", "noreferrer"} <= set(a.get("rel", [])), a
+
+
+def test_relative_link_helper_matches_posix_paths() -> None:
+    from ukvn.render.pages import relative
+
+    assert relative("people/to-lam/", "events/x/") == "../../people/to-lam/"
+    assert relative("sources/#a", "") == "sources/#a"
+    assert relative("", "timeline/") == "../"
+    assert posixpath.normpath("events/x/" + relative("timeline/#x", "events/x/").split("#")[0]) == "timeline"
