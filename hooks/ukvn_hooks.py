@@ -6,3 +6,5 @@ on_config = ADAPTER.on_config
 on_files = ADAPTER.on_files
 on_page_markdown = ADAPTER.on_page_markdown
 on_page_content = ADAPTER.on_page_content
+on_post_page = ADAPTER.on_post_page
+on_post_template = ADAPTER.on_post_template

@@ -145,7 +145,7 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def soup_of(site: Path, url: str):  # noqa: ANN201 - BeautifulSoup
+def soup_of(site: Path, url: str):
     from bs4 import BeautifulSoup
 
     return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+
 from conftest import make_site_project, run_build, write_data
 
 

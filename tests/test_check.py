@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from conftest import write_data
 from ukvn.errors import DataInvalid
 from ukvn.validate.check import validate

@@ -10,6 +10,7 @@ import re
 from functools import cache
 
 import pytest
+
 from conftest import ROOT
 from ukvn.model.dataset import Dataset
 from ukvn.validate.check import validate

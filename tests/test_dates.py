@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from pydantic_core import PydanticCustomError
+
 from ukvn.model.dates import PartialDate
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from ukvn.errors import DataInvalid
 from ukvn.load.yamlstrict import load_text
 from ukvn.validate.check import validate

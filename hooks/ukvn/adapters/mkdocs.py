@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ukvn.build import Build, prepare
 from ukvn.errors import DataInvalid
+from ukvn.render import csp
 
 log = logging.getLogger("mkdocs.hooks.ukvn")
 
@@ -69,6 +70,14 @@ class Adapter:
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         generated = self.by_src.get(page.file.src_uri)
         return generated.body if generated is not None else html
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        """Write the page's Content-Security-Policy (hashes of the theme's inline scripts)."""
+        return csp.apply(output, page.content)
+
+    def on_post_template(self, output: str, template_name: str, config: Any) -> str:
+        """Static templates (404.html) get their policy too."""
+        return csp.apply(output, None)
 
 
 ADAPTER = Adapter()

@@ -180,7 +180,8 @@ class Renderer:
                    "statement.", "home.html", {})
         yield Page(*SITE_PAGES["timeline"], "Timeline",
                    f"{len(ds.events)} events of the UK–Vietnam migration partnership, year by year, each with "
-                   "its sources.", "timeline.html", {"years": self._years_map})
+                   "its sources.", "timeline.html",
+                   {"years": self._years_map, "filter_tags": self.used_tags(), "filter_people": self.participants()})
         yield Page(*SITE_PAGES["people"], "People",
                    "Officials named in the sources, with the posts they held and the events they took part in.",
                    "people.html", {})
@@ -215,6 +216,13 @@ class Renderer:
         context = {**self.helpers(page.url), **page.context, "page_title": page.title}
         page.body = self.env.get_template(page.template).render(context)
         return page.body
+
+    def used_tags(self) -> list[Any]:
+        used = {t for e in self.ds.events.values() for t in e.tags}
+        return [tag for tid, tag in self.ds.tags.items() if tid in used]
+
+    def participants(self) -> list[Any]:
+        return [p for pid, p in self.ds.people.items() if self.ds.events_by_person.get(pid)]
 
     def page_of(self, kind: str, eid: str) -> tuple[str, str] | None:
         """The page on which an entry appears, with a label for back-links; None if none shows it."""

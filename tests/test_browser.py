@@ -1,0 +1,187 @@
+"""Reader behaviour in a real headless Chromium (Debian package) against the built site on 127.0.0.1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from browser_support import CHROMIUM, CHROMIUM_ARGS, serve
+from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, expect, sync_playwright
+
+pytestmark = pytest.mark.browser
+
+PAGE_TYPES = {
+    "home": "", "timeline": "timeline/", "event": "events/second-migration-dialogue-2024/",
+    "person": "people/vu-van-hung/", "people": "people/", "agreements": "agreements/",
+    "agreement": "agreements/joint-statement-2024/", "figures": "figures/", "human-rights": "human-rights/",
+    "sources": "sources/", "about": "about/",
+}
+
+# Records CSP violations in the page, before any of its own scripts run.
+CSP_RECORDER = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+@pytest.fixture(scope="session")
+def base_url(real_site: Path) -> Iterator[str]:
+    server = serve(real_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+class Recorder:
+    """Everything a page did that a reader would not want: errors, foreign requests, CSP reports."""
+
+    def __init__(self, page: Page) -> None:
+        self.console_errors: list[str] = []
+        self.hosts: set[str] = set()
+        page.on("console", self._console)
+        page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
+        page.on("request", lambda req: self.hosts.add(urlsplit(req.url).hostname or req.url.split(":")[0]))
+
+    def _console(self, msg: ConsoleMessage) -> None:
+        if msg.type == "error":
+            self.console_errors.append(msg.text)
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+def page(browser: Browser, scheme: str) -> Iterator[tuple[Page, Recorder]]:
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    context.add_init_script(CSP_RECORDER)
+    pg = context.new_page()
+    yield pg, Recorder(pg)
+    context.close()
+
+
+def visible_ids(pg: Page) -> list[str]:
+    return pg.eval_on_selector_all("article.ukvn-event:not([hidden])", "els => els.map(e => e.id)")
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_page_has_no_axe_violation_console_error_foreign_request_or_csp_report(
+    page: tuple[Page, Recorder], base_url: str, name: str, scheme: str
+) -> None:
+    pg, rec = page
+    pg.goto(base_url + PAGE_TYPES[name])
+    pg.wait_for_load_state("networkidle")
+    expected = "slate" if scheme == "dark" else "default"
+    assert pg.get_attribute("body", "data-md-color-scheme") == expected
+    results = Axe().run(pg, options={"resultTypes": ["violations"], "runOnly": ["wcag2a", "wcag2aa", "wcag21a",
+                                                                               "wcag21aa", "wcag22aa", "best-practice"]})
+    assert results.violations_count == 0, results.generate_report()
+    assert rec.console_errors == []
+    assert rec.hosts <= {"127.0.0.1"}, rec.hosts
+    assert pg.evaluate("window.__csp") == []
+
+
+def test_filters_narrow_restore_and_round_trip_through_the_url(page: tuple[Page, Recorder], base_url: str) -> None:
+    pg, rec = page
+    pg.goto(base_url + "timeline/")
+    everything = visible_ids(pg)
+    assert len(everything) >= 7
+    expect(pg.locator("#ukvn-count")).to_have_text(f"{len(everything)} of {len(everything)} events match.")
+    pg.select_option("#f-person", "to-lam")
+    assert visible_ids(pg) == ["cleverly-to-lam-call-2024", "enhanced-migration-partnership-2025"]
+    expect(pg.locator("#ukvn-count")).to_have_text(f"2 of {len(everything)} events match.")
+    assert "person=to-lam" in pg.url
+    pg.select_option("#f-year", "2025")
+    assert visible_ids(pg) == ["enhanced-migration-partnership-2025"]
+    assert pg.locator("section#year-2024").is_hidden()
+    shared = pg.url
+    pg.goto(shared)
+    assert visible_ids(pg) == ["enhanced-migration-partnership-2025"]
+    assert pg.input_value("#f-person") == "to-lam"
+    pg.click("#ukvn-filters button[type=reset]")
+    pg.wait_for_function(f"document.querySelectorAll('article.ukvn-event:not([hidden])').length === {len(everything)}")
+    assert "?" not in pg.url
+    assert rec.console_errors == []
+
+
+def test_filters_work_from_the_keyboard(page: tuple[Page, Recorder], base_url: str) -> None:
+    pg, _ = page
+    pg.goto(base_url + "timeline/")
+    pg.focus("#f-tag")
+    pg.keyboard.press("ArrowDown")  # first tag after "All tags"
+    first_tag = pg.input_value("#f-tag")
+    assert first_tag
+    for article in pg.query_selector_all("article.ukvn-event:not([hidden])"):
+        assert first_tag in (article.get_attribute("data-tags") or "").split()
+    assert f"tag={first_tag}" in pg.url
+
+
+def test_without_javascript_the_full_list_shows(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    pg = context.new_page()
+    pg.goto(base_url + "timeline/?person=to-lam")
+    assert pg.locator("#ukvn-filters").is_hidden()
+    assert pg.locator("article.ukvn-event").count() == len(visible_ids(pg)) >= 7
+    context.close()
+
+
+def test_deep_link_scrolls_to_and_highlights_the_event(page: tuple[Page, Recorder], base_url: str) -> None:
+    pg, _ = page
+    pg.goto(base_url + "timeline/?year=2021#joint-communique-2025")
+    target = pg.locator("article#joint-communique-2025")
+    expect(target).to_be_visible()
+    expect(target).to_be_in_viewport()
+    assert pg.evaluate("document.querySelector(':target').id") == "joint-communique-2025"
+    outline = pg.evaluate("getComputedStyle(document.querySelector(':target')).outlineStyle")
+    assert outline == "solid"
+
+
+def test_search_finds_tomlinson(page: tuple[Page, Recorder], base_url: str) -> None:
+    pg, rec = page
+    pg.goto(base_url)
+    pg.click("label.md-search__icon, .md-search__input", timeout=5000)
+    pg.locator("input.md-search__input").press_sequentially("Tomlinson", delay=30)
+    results = pg.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=10000)
+    assert "Tomlinson" in pg.locator(".md-search-result").inner_text()
+    assert pg.evaluate("window.__csp") == []
+    assert rec.console_errors == []
+
+
+def test_palette_toggle_switches_scheme(page: tuple[Page, Recorder], base_url: str, scheme: str) -> None:
+    pg, rec = page
+    pg.goto(base_url + "figures/")
+    before = pg.get_attribute("body", "data-md-color-scheme")
+    pg.locator("form[data-md-component=palette] label:visible").first.click()
+    pg.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== '{before}'")
+    after = pg.get_attribute("body", "data-md-color-scheme")
+    assert {before, after} == {"default", "slate"}
+    assert pg.evaluate("window.__csp") == []
+    assert rec.console_errors == []
+
+
+def test_external_links_carry_noopener_noreferrer(page: tuple[Page, Recorder], base_url: str) -> None:
+    pg, _ = page
+    pg.goto(base_url + "sources/")
+    rels: list[Any] = pg.eval_on_selector_all(
+        "a[href^='http']", "els => els.filter(a => a.host !== location.host).map(a => a.rel)")
+    assert rels
+    assert all("noopener" in r and "noreferrer" in r for r in rels)
