@@ -12,6 +12,16 @@ from conftest import make_site_project, run_build
 EVIL = '<script>alert(1)</script> "><img src=x onerror=alert(1)> {{ 7*7 }}'
 
 
+def strings_in(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in strings_in(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in strings_in(v)]
+    return []
+
+
 def evil_data() -> dict[str, object]:
     src = {"id": "s", "title": EVIL, "publisher": EVIL, "kind": "news report", "published": "2024-04-18",
            "url": "https://example.org/a?b=1&c=<x>", "language": "en", "note": EVIL, "republished_by": EVIL}
@@ -57,7 +67,13 @@ def test_hostile_text_is_rendered_as_text_everywhere(tmp_path: Path) -> None:
         html = (tmp_path / "site" / url / "index.html").read_text(encoding="utf-8")
         soup = BeautifulSoup(html, "html.parser")
         assert not soup.find("img", attrs={"onerror": True}), url
-        assert all("alert" not in (s.string or "") for s in soup.find_all("script")), url
+        executable = [s for s in soup.find_all("script") if s.get("type") not in ("application/ld+json",
+                                                                                  "application/json")]
+        assert all("alert" not in (s.string or "") for s in executable), url
+        for data in soup.find_all("script", type="application/ld+json"):
+            assert "<" not in data.string, url  # JSON-LD cannot close its script element
+            if url not in ("", "people/", "agreements/", "sources/"):  # index pages carry no data in JSON-LD
+                assert any(EVIL in text for text in strings_in(json.loads(data.string))), url
         assert "{{ 7*7 }}" in soup.get_text() or url == "", url
         assert EVIL in soup.select_one("article.md-content__inner").get_text(), url
     for url in ("events/e/", "people/p/", "agreements/a/"):

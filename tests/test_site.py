@@ -213,3 +213,39 @@ def test_relative_link_helper_matches_posix_paths() -> None:
     assert relative("sources/#a", "") == "sources/#a"
     assert relative("", "timeline/") == "../"
     assert posixpath.normpath("events/x/" + relative("timeline/#x", "events/x/").split("#")[0]) == "timeline"
+
+
+def jsonld_of(site: Path, url: str) -> dict:
+    import json
+
+    tag = soup_of(site, url).find("script", type="application/ld+json")
+    return json.loads(tag.string)
+
+
+def test_structured_data_per_page_type(real_site: Path) -> None:
+    event = jsonld_of(real_site, "events/enhanced-migration-partnership-2025/")
+    assert event["@type"] == "Event"
+    assert event["startDate"] == "2025-10-29"
+    assert event["location"]["name"] == "10 Downing Street, London, United Kingdom"
+    assert {a["name"] for a in event["attendee"]} == {"Keir Starmer", "Tô Lâm", "Shabana Mahmood"}
+    person = jsonld_of(real_site, "people/to-lam/")
+    assert person["@type"] == "Person"
+    assert [r["roleName"] for r in person["memberOf"]] == [
+        "Minister of Public Security", "General Secretary of the Communist Party of Vietnam"]
+    dataset = jsonld_of(real_site, "figures/")
+    assert dataset["@type"] == "Dataset"
+    assert len(dataset["variableMeasured"]) == 9
+    hr = jsonld_of(real_site, "human-rights/")
+    authors = {q["isBasedOn"]["author"]["name"] for q in hr["hasPart"]}
+    assert {"Human Rights Watch", "Amnesty International", "US Department of State"} <= authors
+    assert all(q["citation"][0]["url"].startswith("https://") for q in hr["hasPart"])
+
+
+@pytest.mark.parametrize("url", ["", "timeline/", "events/joint-communique-2025/", "people/to-lam/", "about/"])
+def test_open_graph_and_description_per_page(real_site: Path, url: str) -> None:
+    soup = soup_of(real_site, url)
+    for prop in ("og:title", "og:description", "og:type", "og:site_name"):
+        assert soup.find("meta", property=prop)["content"], prop
+    csp = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    assert "script-src 'self' 'sha256-" in csp
+    assert "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]

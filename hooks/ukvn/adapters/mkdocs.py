@@ -63,6 +63,7 @@ class Adapter:
             # Material prints these raw in <title>, the header and <meta>: pass them pre-escaped.
             page.meta["title"] = Markup(escape(generated.title))  # noqa: S704 - escaped here
             page.meta["description"] = Markup(escape(generated.description))  # noqa: S704 - escaped here
+            page.meta["ukvn_jsonld"] = Markup(generated.jsonld)  # noqa: S704 - JSON with <>& escaped
             if generated.edit_path:
                 page.meta["ukvn_edit_path"] = generated.edit_path
         return markdown

@@ -18,6 +18,7 @@ from urllib.parse import quote as urlquote
 import jinja2
 
 from ukvn.model.dataset import Dataset
+from ukvn.render import jsonld
 from ukvn.model.dates import PartialDate
 from ukvn.model.entities import Quote, Source, Speaker
 
@@ -104,6 +105,7 @@ class Page:
     context: dict[str, Any]
     edit_path: str | None = None
     body: str = ""
+    jsonld: str = ""
 
     @property
     def in_nav(self) -> bool:
@@ -173,6 +175,26 @@ class Renderer:
     # -- the pages ------------------------------------------------------------------------
 
     def plan(self) -> Iterator[Page]:
+        """Every generated page, with its structured data."""
+        ds = self.ds
+        special = {"timeline/": lambda: jsonld.timeline(ds), "figures/": lambda: jsonld.figures(ds),
+                   "human-rights/": lambda: jsonld.human_rights(ds)}
+        for page in self._plan():
+            kind, _, eid = page.url.strip("/").partition("/")
+            if page.url in special:
+                data = special[page.url]()
+            elif eid and kind == "events":
+                data = jsonld.event(ds, ds.events[eid])
+            elif eid and kind == "people":
+                data = jsonld.person(ds, ds.people[eid])
+            elif eid and kind == "agreements":
+                data = jsonld.agreement(ds, ds.agreements[eid])
+            else:
+                data = jsonld.collection(page.title, page.description)
+            page.jsonld = jsonld.dumps(data)
+            yield page
+
+    def _plan(self) -> Iterator[Page]:
         ds = self.ds
         edit = ds.origin.get
         yield Page(*SITE_PAGES["home"], "UK–Vietnam migration partnership: a documentary record",
