@@ -5,7 +5,7 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 
-.PHONY: serve test build validate bench lint lock schemas new clean
+.PHONY: serve test build validate bench lint lock schemas new clean audit
 
 $(STAMP): requirements.lock
 	$(PY) -m venv $(VENV)
@@ -44,3 +44,8 @@ lock: $(STAMP)
 
 clean:
 	rm -rf site .pytest_cache
+
+# Lighthouse and first-load weight for every page type (installs Lighthouse from tools/audit's lock file).
+audit: build
+	npm ci --prefix tools/audit --no-audit --no-fund --silent
+	$(BIN)/python scripts/audit.py

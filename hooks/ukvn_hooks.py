@@ -8,3 +8,4 @@ on_page_markdown = ADAPTER.on_page_markdown
 on_page_content = ADAPTER.on_page_content
 on_post_page = ADAPTER.on_post_page
 on_post_template = ADAPTER.on_post_template
+on_post_build = ADAPTER.on_post_build

@@ -138,7 +138,7 @@ def test_without_javascript_the_full_list_shows(browser: Browser, base_url: str)
     context = browser.new_context(java_script_enabled=False)
     pg = context.new_page()
     pg.goto(base_url + "timeline/?person=to-lam")
-    assert pg.locator("#ukvn-filters").is_hidden()
+    assert pg.locator("#ukvn-filters").is_hidden()  # hidden by its <noscript> style
     assert pg.locator("article.ukvn-event").count() == len(visible_ids(pg)) >= 7
     context.close()
 

@@ -1,4 +1,4 @@
-// Timeline filters: progressive enhancement. Without JavaScript the form stays hidden and the
+// Timeline filters: progressive enhancement. Without JavaScript a <noscript> style hides the form and the
 // full list shows. With it, the controls narrow the list, announce the count, and keep their
 // state in the URL (?tag=&person=&year=) so a filtered view can be shared.
 (function () {
@@ -49,7 +49,6 @@
   form.addEventListener("change", function () { apply(true); });
   form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
-  form.hidden = false;
   apply(false);
 
   // A deep link to an event that the filters would hide shows it anyway.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,13 +25,18 @@ class Build:
     dataset: Dataset
     pages: list[Page]
     files: list[ExtraFile] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds spent in each stage of ours (read by scripts/bench.py)."""
 
 
 def prepare(root: Path, theme_dir: Path, extra: dict[str, Any] | None = None) -> Build:
     """Validate ``root/data`` and render all generated pages; raise ``DataInvalid`` on any data error."""
+    t0 = time.perf_counter()
     dataset = validate(root / "data", root=root)
+    t1 = time.perf_counter()
     renderer = Renderer(dataset, theme_dir / "ukvn", site=extra or {})
     pages = list(renderer.plan())
     for page in pages:
         renderer.render(page)
-    return Build(dataset, pages)
+    t2 = time.perf_counter()
+    return Build(dataset, pages, timings={"load+validate": t1 - t0, "render": t2 - t1})

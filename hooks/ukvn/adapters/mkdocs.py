@@ -6,7 +6,12 @@ this file only; load, validate, model and render never import MkDocs.
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
+import os
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,15 +30,32 @@ class DataValidationError(PluginError):
     """Data errors, one per line as ``path:line:col: field: message``; nothing is written."""
 
 
+def _timed(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Adds the time spent in a hook to ``self.spent`` (the project's own share of a build)."""
+
+    @functools.wraps(method)
+    def wrapper(self: Adapter, *args: Any, **kwargs: Any) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            self.spent[method.__name__] = self.spent.get(method.__name__, 0.0) + time.perf_counter() - t0
+
+    return wrapper
+
+
 class Adapter:
     """Holds one build's validated data and rendered pages between MkDocs events."""
 
     def __init__(self) -> None:
         self.build: Build | None = None
         self.by_src: dict[str, Any] = {}
+        self.spent: dict[str, float] = {}
 
+    @_timed
     def on_config(self, config: Any) -> None:
         """Validate the whole data set and render every generated page before MkDocs writes anything."""
+        self.spent = {}
         root = Path(config.config_file_path).parent
         try:
             self.build = prepare(root, theme_dir=Path(config.theme.custom_dir), extra=dict(config.extra))
@@ -41,6 +63,7 @@ class Adapter:
             raise DataValidationError("Data validation failed:\n" + exc.report()) from None
         self.by_src = {p.src_uri: p for p in self.build.pages}
 
+    @_timed
     def on_files(self, files: Files, config: Any) -> Files:
         """Add the generated pages; a collision with a hand-written page in docs/ is an error."""
         assert self.build is not None
@@ -57,6 +80,7 @@ class Adapter:
             files.append(File.generated(config, extra.path, content=extra.content))
         return files
 
+    @_timed
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
         generated = self.by_src.get(page.file.src_uri)
         if generated is not None:
@@ -68,17 +92,26 @@ class Adapter:
                 page.meta["ukvn_edit_path"] = generated.edit_path
         return markdown
 
+    @_timed
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         generated = self.by_src.get(page.file.src_uri)
         return generated.body if generated is not None else html
 
+    @_timed
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         """Write the page's Content-Security-Policy (hashes of the theme's inline scripts)."""
         return csp.apply(output, page.content)
 
+    @_timed
     def on_post_template(self, output: str, template_name: str, config: Any) -> str:
         """Static templates (404.html) get their policy too."""
         return csp.apply(output, None)
+
+    def on_post_build(self, config: Any) -> None:
+        """With UKVN_TIMINGS=path set, write the time spent in our code (for scripts/bench.py)."""
+        target = os.environ.get("UKVN_TIMINGS")
+        if target and self.build is not None:
+            Path(target).write_text(json.dumps({"hooks": self.spent, "stages": self.build.timings}), encoding="utf-8")
 
 
 ADAPTER = Adapter()
