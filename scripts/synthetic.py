@@ -16,9 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SIZES = {"S": (100, 50), "M": (1000, 300), "L": (10000, 2000)}
 """size -> (events, people)."""
 
-WORDS = ("migration dialogue returns deterrence campaign visa intelligence sharing trafficking partnership "
-         "agreement ministry security document biometric processing cooperation delegation statement "
-         "communique implementation review capacity building legal routes small boats").split()
+WORDS = ["migration", "dialogue", "returns", "deterrence", "campaign", "visa", "intelligence", "sharing", "trafficking", "partnership", "agreement", "ministry", "security", "document", "biometric", "processing", "cooperation", "delegation", "statement", "communique", "implementation", "review", "capacity", "building", "legal", "routes", "small", "boats"]
 TAGS = ["returns", "deterrence", "trafficking", "documents", "dialogue", "visas", "legal-routes", "capacity"]
 PARTS = ["co-chair", "signatory", "participant", "speaker", "host"]
 KINDS = ["official statistic", "government claim", "government projection", "NGO or media report"]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import shutil
 import threading
 from pathlib import Path
@@ -20,9 +22,28 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         return
 
 
-def serve(directory: Path) -> http.server.ThreadingHTTPServer:
-    """Serve ``directory`` on a free port of 127.0.0.1 in a background thread."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+class _GzipHandler(_QuietHandler):
+    """Compresses text responses as a production host (GitHub Pages) does, for realistic audits."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in (
+                ".html", ".css", ".js", ".json", ".xml", ".svg") or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(directory: Path, compress: bool = False) -> http.server.ThreadingHTTPServer:
+    """Serve ``directory`` on a free port of 127.0.0.1 in a background thread (gzip when ``compress``)."""
+    handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ukvn.errors import DataError
-from ukvn.load.yamlstrict import MAX_BYTES, MAX_DEPTH, load_text
+from ukvn.load.yamlstrict import MAX_BYTES, MAX_DEPTH, Mark, load_text
 
 
 def errors_of(text: str | bytes) -> list[str]:
@@ -22,7 +22,7 @@ def test_plain_scalars_stay_text_unless_unambiguous() -> None:
 def test_positions_are_recorded_for_every_node() -> None:
     loaded, _ = load_text("data/x.yml", b"id: a\nroles:\n  - title: T\n")
     assert loaded is not None
-    assert (loaded.marks[("roles", 0, "title")].line, loaded.marks[("roles", 0, "title")].col) == (3, 12)
+    assert loaded.mark_for(("roles", 0, "title")) == Mark(3, 12)
 
 
 def test_syntax_error_names_line_and_column() -> None:

@@ -88,6 +88,8 @@ class Adapter:
             page.meta["title"] = Markup(escape(generated.title))  # noqa: S704 - escaped here
             page.meta["description"] = Markup(escape(generated.description))  # noqa: S704 - escaped here
             page.meta["ukvn_jsonld"] = Markup(generated.jsonld)  # noqa: S704 - JSON with <>& escaped
+            if generated.search_exclude:
+                page.meta["search"] = {"exclude": True}
             if generated.edit_path:
                 page.meta["ukvn_edit_path"] = generated.edit_path
         return markdown

@@ -11,7 +11,6 @@ forgets where each value came from. Here every scalar stays text unless it is un
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,25 +56,31 @@ class Loaded:
 
     path: str
     value: Any
-    marks: dict[tuple[Any, ...], Mark] = field(default_factory=dict)
-    key_marks: dict[tuple[Any, ...], Mark] = field(default_factory=dict)
+    marks: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    """location -> the parser's mark of the node (converted to ``Mark`` only when an error needs it)."""
+    key_marks: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
     def mark_for(self, loc: tuple[Any, ...]) -> Mark:
         """Position of the deepest node on ``loc`` that exists (missing fields point at their parent)."""
         loc = tuple(loc)
         while loc:
             if loc in self.marks:
-                return self.marks[loc]
+                return _mark(self.marks[loc])
             loc = loc[:-1]
-        return self.marks.get((), Mark(1, 1))
+        return _mark(self.marks[()]) if () in self.marks else Mark(1, 1)
 
     def key_mark_for(self, loc: tuple[Any, ...]) -> Mark:
         """Position of the key that introduces ``loc`` (for unknown-field errors)."""
-        return self.key_marks.get(tuple(loc)) or self.mark_for(loc)
+        key = self.key_marks.get(tuple(loc))
+        return _mark(key) if key is not None else self.mark_for(loc)
 
 
-def _mark(m: yaml.Mark) -> Mark:
+def _mark(m: Any) -> Mark:
     return Mark(m.line + 1, m.column + 1)
+
+
+def _where(loc: tuple[Any, ...]) -> str:
+    return ".".join(str(p) for p in loc) or "document"
 
 
 def _pos(text: str, index: int) -> Mark:
@@ -84,28 +89,23 @@ def _pos(text: str, index: int) -> Mark:
     return Mark(line, col)
 
 
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + _BIDI + "]|\r(?!\n)|(?<!^)\ufeff")
+
+
 def _check_characters(path: str, text: str, errors: list[DataError]) -> bool:
-    for i, ch in enumerate(text):
-        if ch in "\n\t":
-            continue
-        if ch == "\r" and text[i + 1 : i + 2] == "\n":
-            continue
-        if ch in _BIDI:
-            m = _pos(text, i)
-            errors.append(
-                DataError(path, m.line, m.col, "text",
-                          f"bidirectional control character U+{ord(ch):04X} is not allowed",
-                          "it can make text display differently from what it says; delete it")
-            )
-            return False
-        if unicodedata.category(ch) == "Cc" or (ch == "\ufeff" and i > 0):
-            m = _pos(text, i)
-            errors.append(
-                DataError(path, m.line, m.col, "text", f"control character U+{ord(ch):04X} is not allowed",
-                          "delete it (often pasted from a PDF or word processor)")
-            )
-            return False
-    return True
+    """Refuse control and bidirectional-override characters (one regular-expression scan)."""
+    found = _FORBIDDEN.search(text)
+    if found is None:
+        return True
+    ch, m = found.group(0)[0], _pos(text, found.start())
+    if ch in _BIDI:
+        errors.append(DataError(path, m.line, m.col, "text",
+                                f"bidirectional control character U+{ord(ch):04X} is not allowed",
+                                "it can make text display differently from what it says; delete it"))
+    else:
+        errors.append(DataError(path, m.line, m.col, "text", f"control character U+{ord(ch):04X} is not allowed",
+                                "delete it (often pasted from a PDF or word processor)"))
+    return False
 
 
 def _scalar(path: str, ev: yaml.ScalarEvent, loc: tuple[Any, ...], errors: list[DataError]) -> Any:
@@ -121,8 +121,7 @@ def _scalar(path: str, ev: yaml.ScalarEvent, loc: tuple[Any, ...], errors: list[
         return int(value)
     if _FLOAT.match(value):
         return float(value)
-    m = _mark(ev.start_mark)
-    where = ".".join(str(p) for p in loc) or "document"
+    m, where = _mark(ev.start_mark), _where(loc)
     if _YAML11_BOOL.match(value):
         errors.append(
             DataError(path, m.line, m.col, where, f"ambiguous value {value!r}: YAML 1.1 tools read it as a boolean",
@@ -164,14 +163,14 @@ def load_text(path: str, raw: bytes) -> tuple[Loaded | None, list[DataError]]:
         return None, errors
 
     loaded = Loaded(path=path, value=None)
+    parser = _Loader(text)
     try:
-        events = iter(yaml.parse(text, Loader=_Loader))
-        _expect(next(events), yaml.StreamStartEvent)
-        _expect(next(events), yaml.DocumentStartEvent)
-        first = next(events)
-        loaded.value = _node(path, first, events, (), loaded, errors, 0)
-        _expect(next(events), yaml.DocumentEndEvent)
-        end = next(events)
+        events = parser.get_event  # the parser's event stream, pulled one event at a time
+        _expect(events(), yaml.StreamStartEvent)
+        _expect(events(), yaml.DocumentStartEvent)
+        loaded.value = _node(path, events(), events, (), loaded, errors, 0)
+        _expect(events(), yaml.DocumentEndEvent)
+        end = events()
         if not isinstance(end, yaml.StreamEndEvent):
             m = _mark(end.start_mark)
             errors.append(DataError(path, m.line, m.col, "file", "more than one YAML document in the file",
@@ -191,6 +190,8 @@ def load_text(path: str, raw: bytes) -> tuple[Loaded | None, list[DataError]]:
         errors.append(DataError(path, exc.mark.line, exc.mark.col, "file",
                                 f"nesting deeper than {MAX_DEPTH} levels", "flatten the structure"))
         return None, errors
+    finally:
+        parser.dispose()
     return loaded, errors  # value-level problems are reported, and the models still run
 
 
@@ -204,52 +205,53 @@ def _expect(ev: yaml.Event, kind: type) -> None:
         raise AssertionError(f"unexpected YAML event {ev!r}")
 
 
-def _node(path: str, ev: yaml.Event, events: Any, loc: tuple[Any, ...], loaded: Loaded,
+def _node(path: str, ev: Any, events: Any, loc: tuple[Any, ...], loaded: Loaded,
           errors: list[DataError], depth: int) -> Any:
-    m = _mark(ev.start_mark)
-    loaded.marks[loc] = m
-    where = ".".join(str(p) for p in loc) or "document"
+    """Build the value of one node from the event stream, recording its position and any problem."""
+    loaded.marks[loc] = ev.start_mark
     if isinstance(ev, yaml.AliasEvent):
-        errors.append(DataError(path, m.line, m.col, where, f"alias '*{ev.anchor}' is not allowed",
+        m = _mark(ev.start_mark)
+        errors.append(DataError(path, m.line, m.col, _where(loc), f"alias '*{ev.anchor}' is not allowed",
                                 "write the value out in full; anchors and aliases are refused"))
         return None
     if ev.anchor is not None:
-        errors.append(DataError(path, m.line, m.col, where, f"anchor '&{ev.anchor}' is not allowed",
+        m = _mark(ev.start_mark)
+        errors.append(DataError(path, m.line, m.col, _where(loc), f"anchor '&{ev.anchor}' is not allowed",
                                 "write the value out in full; anchors and aliases are refused"))
     if ev.tag is not None:
-        errors.append(DataError(path, m.line, m.col, where, f"explicit YAML tag '{ev.tag}' is not allowed",
+        m = _mark(ev.start_mark)
+        errors.append(DataError(path, m.line, m.col, _where(loc), f"explicit YAML tag '{ev.tag}' is not allowed",
                                 "remove the tag; values are plain text, numbers, lists and mappings"))
     if isinstance(ev, yaml.ScalarEvent):
         return _scalar(path, ev, loc, errors)
     if depth >= MAX_DEPTH:
-        raise _TooDeep(m)
+        raise _TooDeep(_mark(ev.start_mark))
     if isinstance(ev, yaml.SequenceStartEvent):
-        items = []
-        for child in events:
-            if isinstance(child, yaml.SequenceEndEvent):
-                return items
+        items: list[Any] = []
+        while not isinstance(child := events(), yaml.SequenceEndEvent):
             items.append(_node(path, child, events, (*loc, len(items)), loaded, errors, depth + 1))
+        return items
     if isinstance(ev, yaml.MappingStartEvent):
         mapping: dict[Any, Any] = {}
-        for key_ev in events:
-            if isinstance(key_ev, yaml.MappingEndEvent):
-                return mapping
-            km = _mark(key_ev.start_mark)
+        while not isinstance(key_ev := events(), yaml.MappingEndEvent):
             if not isinstance(key_ev, yaml.ScalarEvent) or key_ev.tag is not None or key_ev.anchor is not None:
-                errors.append(DataError(path, km.line, km.col, where, "mapping keys must be plain text",
+                km = _mark(key_ev.start_mark)
+                errors.append(DataError(path, km.line, km.col, _where(loc), "mapping keys must be plain text",
                                         None))
                 _node(path, key_ev, events, (*loc, "?"), loaded, errors, depth + 1)
                 key = f"?{km.line}:{km.col}"
             else:
                 key = key_ev.value
+            here = (*loc, key)
             if key in mapping:
-                first = loaded.key_marks[(*loc, key)]
-                errors.append(DataError(path, km.line, km.col, ".".join(str(p) for p in (*loc, key)),
+                km, first = _mark(key_ev.start_mark), _mark(loaded.key_marks[here])
+                errors.append(DataError(path, km.line, km.col, _where(here),
                                         f"duplicate key '{key}' (first defined on line {first.line})",
                                         "keep one of the two"))
             else:
-                loaded.key_marks[(*loc, key)] = km
-            value = _node(path, next(events), events, (*loc, key), loaded, errors, depth + 1)
+                loaded.key_marks[here] = key_ev.start_mark
+            value = _node(path, events(), events, here, loaded, errors, depth + 1)
             if key not in mapping:
                 mapping[key] = value
+        return mapping
     raise AssertionError(f"unexpected YAML event {ev!r}")  # pragma: no cover - parser invariant

@@ -7,6 +7,7 @@ all of them in one run (mkdocs' ``load_config`` does the same with configuration
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 import typing
 from pathlib import Path
@@ -141,6 +142,18 @@ def validate_entries(raws: list[RawEntry], errors: list[DataError]) -> list[tupl
 RefHit = tuple[tuple[Any, ...], str, str]
 
 
+@functools.cache
+def _ref_plan(model: type[BaseModel]) -> list[tuple[str, list[Ref], list[type[BaseModel]]]]:
+    """For each field of a model: the references and sub-models it may hold (computed once per model)."""
+    plan = []
+    for name, info in model.model_fields.items():
+        refs = _refs_in(info.annotation) + [m for m in info.metadata if isinstance(m, Ref)]
+        models = _models_in(info.annotation)
+        if refs or models:
+            plan.append((name, refs, models))
+    return plan
+
+
 def _walk_refs(model: type[BaseModel], raw: Any, loc: tuple[Any, ...]) -> typing.Iterator[RefHit]:
     """Yield (location, kind, id) for every reference in a raw entry, guided by its model.
 
@@ -148,12 +161,10 @@ def _walk_refs(model: type[BaseModel], raw: Any, loc: tuple[Any, ...]) -> typing
     """
     if not isinstance(raw, dict):
         return
-    for name, info in model.model_fields.items():
+    for name, refs, models in _ref_plan(model):
         value = raw.get(name)
         if value is None:
             continue
-        refs = _refs_in(info.annotation) + [m for m in info.metadata if isinstance(m, Ref)]
-        models = _models_in(info.annotation)
         values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
         for i, v in values:
             here = (*loc, name) if i is None else (*loc, name, i)

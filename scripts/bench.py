@@ -1,0 +1,230 @@
+"""Benchmark: validation and build time, the project's own share, memory and size, against a baseline.
+
+Usage: python scripts/bench.py [--sizes S,M,L] [--no-page] [--out DIR]
+
+For each size (S: 100 events/50 people, M: 1,000/300, L: 10,000/2,000, with sources, quotes,
+figures and agreements in proportion) it generates valid synthetic data, then measures in fresh
+processes: `scripts/validate.py`; a full `mkdocs build --strict` (wall time, peak memory, the
+time spent inside our hooks); site and search-index size; and the same build figures for a
+baseline — a stock mkdocs-material site with the same number of equivalent pages written as
+Markdown. It also measures the `mkdocs serve` rebuild after one event file changes, at the
+shipped data size and at M. The table is printed and written to docs/about/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import queue
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from synthetic import SIZES, Counts, make_project, write_baseline  # noqa: E402
+
+PY = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+# Runs a command and prints the peak resident memory (KiB) of its process tree's largest member.
+PEAK = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(r.returncode)")
+
+TARGETS = {
+    "validate_L": 3.0, "own_share_L": 0.10, "vs_baseline_L": 1.2, "peak_mem_L_mb": 1536, "m_to_l": 10.0,
+    "serve_shipped": 1.5,
+}
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    own: dict[str, float] = field(default_factory=dict)
+
+
+def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    t0 = time.perf_counter()
+    result = subprocess.run([PY, "-c", PEAK, *cmd], cwd=cwd, env=env or ENV, capture_output=True, text=True,
+                            check=False)
+    seconds = time.perf_counter() - t0
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed in {cwd}:\n{result.stderr[-3000:]}")
+    peak_kb = int(result.stderr.strip().splitlines()[-1])
+    return Run(seconds, peak_kb / 1024)
+
+
+def dir_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def build(project: Path, ours: bool) -> tuple[Run, int, int]:
+    timings = project / "timings.json"
+    env = {**ENV, "UKVN_TIMINGS": str(timings)} if ours else ENV
+    run = timed([PY, "-m", "mkdocs", "build", "--strict", "-q"], project, env)
+    if ours:
+        data = json.loads(timings.read_text())
+        run.own = {**data["hooks"], **{f"stage {k}": v for k, v in data["stages"].items()}}
+    site = project / "site"
+    return run, dir_size(site), (site / "search" / "search_index.json").stat().st_size
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve_rebuild(project: Path, rounds: int = 3) -> tuple[float, float]:
+    """(wall seconds from saving an event file to 'Reloading browsers', MkDocs' own 'built in' seconds)."""
+    port = free_port()
+    proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=ENV,
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, bufsize=1)
+    assert proc.stderr is not None
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in proc.stderr], daemon=True).start()
+
+    def wait_for(pattern: str, timeout: float = 600) -> re.Match[str]:
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            try:
+                line = lines.get(timeout=1)
+            except queue.Empty:
+                continue
+            m = re.search(pattern, line)
+            if m:
+                return m
+        raise SystemExit(f"mkdocs serve: no '{pattern}' within {timeout} s")
+
+    try:
+        wait_for(r"Serving on")
+        event = sorted((project / "data" / "events").glob("*.yml"))[0]
+        original = event.read_text(encoding="utf-8")
+        walls, builts = [], []
+        for i in range(rounds):
+            time.sleep(1.0)
+            t0 = time.perf_counter()
+            event.write_text(original.replace("summary: ", f"summary: Edit {i}. ", 1), encoding="utf-8")
+            built = float(wait_for(r"Documentation built in ([0-9.]+) seconds").group(1))
+            wait_for(r"Reloading browsers")
+            walls.append(time.perf_counter() - t0)
+            builts.append(built)
+        event.write_text(original, encoding="utf-8")
+        return sorted(walls)[len(walls) // 2], sorted(builts)[len(builts) // 2]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def fmt_mb(n: int) -> str:
+    return f"{n / 1e6:.1f} MB"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="S,M,L")
+    parser.add_argument("--out", default=str(ROOT / "bench-out"))
+    parser.add_argument("--no-page", action="store_true", help="do not write docs/about/performance.md")
+    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve rebuild measurement")
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    rows: dict[str, dict[str, object]] = {}
+    for size in sizes:
+        counts = Counts(*SIZES[size])
+        print(f"[{size}] generating {counts.events} events, {counts.people} people ...", flush=True)
+        project = make_project(out / size / "project", counts)
+        baseline = write_baseline(out / size / "baseline", counts)
+        validation = timed([PY, str(ROOT / "scripts" / "validate.py"), "data"], project)
+        print(f"[{size}] validate {validation.seconds:.2f} s; building ...", flush=True)
+        ours, site_bytes, index_bytes = build(project, ours=True)
+        print(f"[{size}] build {ours.seconds:.2f} s; baseline ...", flush=True)
+        base, base_site, base_index = build(baseline, ours=False)
+        own = sum(v for k, v in ours.own.items() if not k.startswith("stage"))
+        pages = counts.events + counts.people + counts.agreements
+        rows[size] = {
+            "events": counts.events, "people": counts.people, "pages": pages,
+            "validate": validation.seconds, "build": ours.seconds, "own": own, "own_share": own / ours.seconds,
+            "stages": {k: round(v, 3) for k, v in ours.own.items()},
+            "peak_mb": ours.peak_mb, "site": site_bytes, "index": index_bytes,
+            "base_build": base.seconds, "base_peak_mb": base.peak_mb, "base_site": base_site,
+            "base_index": base_index, "vs_baseline": ours.seconds / base.seconds,
+        }
+    serve: dict[str, tuple[float, float]] = {}
+    if not args.no_serve:
+        print("[serve] shipped data ...", flush=True)
+        serve["shipped data"] = serve_rebuild(make_project(out / "serve-shipped", None))
+        if "M" in SIZES:
+            print("[serve] M ...", flush=True)
+            serve["M"] = serve_rebuild(make_project(out / "serve-M", Counts(*SIZES["M"])))
+    text = report(rows, serve)
+    print(text)
+    (out / "results.json").write_text(json.dumps({"rows": rows, "serve": serve}, indent=2))
+    if not args.no_page:
+        (ROOT / "docs" / "about" / "performance.md").write_text(page(text), encoding="utf-8")
+        print("wrote docs/about/performance.md")
+    return 0
+
+
+def report(rows: dict[str, dict[str, object]], serve: dict[str, tuple[float, float]]) -> str:
+    lines = [
+        "| size | pages | validate | build | own code | own share | baseline build | build ÷ baseline "
+        "| peak memory (baseline) | site (baseline) | search index (baseline) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size, r in rows.items():
+        lines.append(
+            f"| {size} ({r['events']:,} events, {r['people']:,} people) | {r['pages']:,} | {r['validate']:.2f} s "
+            f"| {r['build']:.2f} s | {r['own']:.2f} s | {100 * r['own_share']:.1f} % | {r['base_build']:.2f} s "
+            f"| {r['vs_baseline']:.2f}× | {r['peak_mb']:.0f} MB ({r['base_peak_mb']:.0f} MB) "
+            f"| {fmt_mb(r['site'])} ({fmt_mb(r['base_site'])}) | {fmt_mb(r['index'])} ({fmt_mb(r['base_index'])}) |"
+        )
+    if "M" in rows and "L" in rows:
+        lines.append("")
+        lines.append(f"M → L build time ratio: {rows['L']['build'] / rows['M']['build']:.1f} "
+                     f"(pages ×{rows['L']['pages'] / rows['M']['pages']:.1f}); baseline: "
+                     f"{rows['L']['base_build'] / rows['M']['base_build']:.1f}.")
+    if serve:
+        lines.append("")
+        lines.append("| `mkdocs serve` rebuild after one event file changes | wall, save → browsers reloaded "
+                     "| MkDocs' own 'built in' |")
+        lines.append("|---|---:|---:|")
+        for name, (wall, built) in serve.items():
+            lines.append(f"| {name} | {wall:.2f} s | {built:.2f} s |")
+    lines.append("")
+    lines.append("Time inside our code per stage (seconds): " + "; ".join(
+        f"{size}: " + ", ".join(f"{k} {v}" for k, v in r["stages"].items()) for size, r in rows.items()))
+    return "\n".join(lines)
+
+
+def page(table: str) -> str:
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    return f"""# Performance
+
+How long the generator takes as the data grows, measured by `make bench` (`scripts/bench.py`)
+on {machine}, on {stamp}. The numbers below were written by that run; rerun it to update them.
+
+Each size is synthetic but valid data generated through the real loader, models and checks.
+The **baseline** is a stock mkdocs-material site with the same number of equivalent pages
+written by hand as Markdown. **Own code** is the time spent inside this project's hooks
+(loading, validation, rendering, page placement, security headers) during the build.
+
+{table}
+
+Targets: validation of L under 3 s; our share of the L build at most 10 %; the L build at most
+1.2× the baseline; peak memory at L under 1.5 GB; M → L build ratio close to 10; a `mkdocs
+serve` rebuild at the shipped size within 1.5 s.
+"""
+
+
+if __name__ == "__main__":
+    sys.exit(main())
