@@ -3,6 +3,7 @@
 from ukvn.adapters.mkdocs import ADAPTER
 
 on_config = ADAPTER.on_config
+on_env = ADAPTER.on_env
 on_files = ADAPTER.on_files
 on_page_markdown = ADAPTER.on_page_markdown
 on_page_content = ADAPTER.on_page_content

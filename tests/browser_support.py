@@ -6,11 +6,13 @@ import functools
 import gzip
 import http.server
 import io
+import os
 import shutil
 import threading
 from pathlib import Path
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+"""The Debian chromium package by default; CHROMIUM_PATH overrides it (e.g. Chrome on GitHub's runners)."""
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-quic", "--disable-default-apps",

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ukvn.model.dataset import Dataset
+from ukvn.render import downloads, feeds
 from ukvn.render.pages import Page, Renderer
 from ukvn.validate.check import validate
 
@@ -38,5 +39,8 @@ def prepare(root: Path, theme_dir: Path, extra: dict[str, Any] | None = None) ->
     pages = list(renderer.plan())
     for page in pages:
         renderer.render(page)
+    site_url = str((extra or {}).get("site_url") or "")
+    extra_files = [ExtraFile(path, content) for path, content in
+                   {**downloads.files(dataset), **feeds.files(dataset, site_url)}.items()]
     t2 = time.perf_counter()
-    return Build(dataset, pages, timings={"load+validate": t1 - t0, "render": t2 - t1})
+    return Build(dataset, pages, extra_files, timings={"load+validate": t1 - t0, "render": t2 - t1})

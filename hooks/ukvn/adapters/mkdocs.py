@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ukvn.build import Build, prepare
 from ukvn.errors import DataInvalid
-from ukvn.render import csp
+from ukvn.render import citation, csp
 
 log = logging.getLogger("mkdocs.hooks.ukvn")
 
@@ -58,10 +58,17 @@ class Adapter:
         self.spent = {}
         root = Path(config.config_file_path).parent
         try:
-            self.build = prepare(root, theme_dir=Path(config.theme.custom_dir), extra=dict(config.extra))
+            extra = {**dict(config.extra), "site_url": config.site_url or ""}
+            self.build = prepare(root, theme_dir=Path(config.theme.custom_dir), extra=extra)
         except DataInvalid as exc:
             raise DataValidationError("Data validation failed:\n" + exc.report()) from None
         self.by_src = {p.src_uri: p for p in self.build.pages}
+
+    def on_env(self, env: Any, config: Any, files: Files) -> Any:
+        """Filters the theme templates need for the suggested citation."""
+        env.filters["bibtex"] = citation.bibtex_escape
+        env.filters["bibtex_key"] = citation.bibtex_key
+        return env
 
     @_timed
     def on_files(self, files: Files, config: Any) -> Files:

@@ -30,10 +30,11 @@ SITE_PAGES = {
     "figures": ("figures/index.md", "figures/"),
     "human-rights": ("human-rights/index.md", "human-rights/"),
     "sources": ("sources/index.md", "sources/"),
+    "corrections": ("about/corrections/index.md", "about/corrections/"),
 }
 """Index pages at stable addresses: (source path, URL). Part of the site's public interface."""
 
-HANDWRITTEN = {"about": "about/", "corrections": "about/corrections/"}
+HANDWRITTEN = {"about": "about/"}
 """Hand-written pages in docs/ that generated pages link to."""
 
 ENTRY_PAGES = {"events": "events", "people": "people", "agreements": "agreements"}
@@ -47,7 +48,8 @@ def url_for(kind: str, eid: str | None = None) -> str:
     if kind in ENTRY_PAGES:
         return f"{ENTRY_PAGES[kind]}/{eid}/"
     anchors = {"sources": "sources/", "figures": "figures/", "quotes": None, "reports": "human-rights/",
-               "organisations": None, "tags": "timeline/", "corrections": "about/corrections/"}
+               "organisations": None, "tags": "timeline/", "corrections": "about/corrections/",
+               "downloads": "data/"}
     base = anchors.get(kind)
     if base is None:
         raise KeyError(f"{kind} entries have no page")
@@ -187,13 +189,17 @@ class Renderer:
         def quote_url(q: Quote) -> str:
             return ds.sources[q.sources[0]].url + "#" + text_fragment(q.text)
 
+        def file_link(path: str) -> str:
+            """Link to a generated file (download, feed) by its site path."""
+            return relative(path, page_url).rstrip("/")
+
         def source_label(s: Source) -> str:
             return f"{s.publisher}, {s.published.display()}"
 
         return {
             "ds": ds, "site": self.site, "link": link, "citer": citer, "roles_on": roles_on,
             "speaker_name": speaker_name, "speaker_link": speaker_link, "quote_url": quote_url,
-            "source_label": source_label, "page_url": page_url,
+            "source_label": source_label, "page_url": page_url, "file_link": file_link,
         }
 
     # -- the pages ------------------------------------------------------------------------
@@ -244,6 +250,9 @@ class Renderer:
         yield Page(*SITE_PAGES["sources"], "Sources",
                    "Every source the site cites, with its publisher, date and address, and the pages citing it.",
                    "sources.html", {"cited_by": self.cited_by()})
+        yield Page(*SITE_PAGES["corrections"], "Corrections",
+                   "Every correction made to the published record: what changed, when and why.",
+                   "corrections.html", {})
         for eid, event in ds.events.items():
             yield Page(f"events/{eid}.md", url_for("events", eid), event.title,
                        _short(f"{event.date.display()}: {event.summary}"), "event.html", {"event": event},
