@@ -1,5 +1,10 @@
 # One entry point for every task. `make serve` and `make test` set up .venv from the lock file first.
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: dates in the site come from the last commit, not the clock.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin

@@ -17,8 +17,8 @@ import argparse
 import json
 import os
 import platform
-import re
 import queue
+import re
 import socket
 import subprocess
 import sys

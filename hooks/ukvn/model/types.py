@@ -15,9 +15,15 @@ LANGUAGES = ("en", "vi")
 """Languages a translatable text may carry; English is the edition every entry must have."""
 
 
+PLACEHOLDER = "TODO"
+"""What scripts/new.py writes in fields to fill: refused everywhere until replaced."""
+
+
 def _plain_text(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError("empty_text", "text is empty")
+    if value.strip() == PLACEHOLDER:
+        raise PydanticCustomError("placeholder", "placeholder 'TODO' must be replaced")
     if value != value.strip():
         raise PydanticCustomError("untrimmed_text", "text starts or ends with spaces or blank lines")
     return value

@@ -29,7 +29,8 @@ def _feed(title: str, feed_path: str, site_url: str, entries: list[tuple[str, st
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = "UK–Vietnam Migration Partnership documentary record"
     base = site_url.rstrip("/") + "/" if site_url else "../"
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=(base + feed_path) if site_url else feed_path.split("/")[-1])
+    self_href = (base + feed_path) if site_url else feed_path.split("/")[-1]
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=self_href)
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=base)
     for key, etitle, eupdated, summary, link in entries:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
