@@ -5,40 +5,28 @@ Usage: python scripts/screenshots.py [out-dir]   (run `make build` first)
 
 from __future__ import annotations
 
-import functools
-import http.server
 import sys
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from browser_support import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+
 PAGES = {
     "home": "", "timeline": "timeline/", "event": "events/second-migration-dialogue-2024/",
     "person": "people/vu-van-hung/", "people": "people/", "agreements": "agreements/",
     "agreement": "agreements/joint-statement-2024/", "figures": "figures/", "human-rights": "human-rights/",
     "sources": "sources/", "about": "about/",
 }
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
-
-
-def serve(directory: Path) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
-    handler.log_message = lambda *a: None  # type: ignore[method-assign]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "bench-out" / "screens")
     out.mkdir(parents=True, exist_ok=True)
     server = serve(ROOT / "site")
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for scheme in ("light", "dark"):
             for width, label in ((1280, "wide"), (390, "phone")):
                 ctx = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})

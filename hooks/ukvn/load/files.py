@@ -42,6 +42,13 @@ def _display(path: Path, root: Path) -> str:
 
 def read_data_dir(data_dir: Path, root: Path, errors: list[DataError]) -> list[RawEntry]:
     """Parse every data file; unknown files and folders are errors too (a misplaced file is a lost edit)."""
+    try:
+        return _read_all(data_dir, root, errors)
+    finally:
+        _rotate_cache()
+
+
+def _read_all(data_dir: Path, root: Path, errors: list[DataError]) -> list[RawEntry]:
     entries: list[RawEntry] = []
     if not data_dir.is_dir():
         errors.append(DataError(_display(data_dir, root), 1, 1, "data", "data folder not found", None))
@@ -76,7 +83,24 @@ def read_data_dir(data_dir: Path, root: Path, errors: list[DataError]) -> list[R
     return entries
 
 
+_CACHE: dict[tuple[str, bytes], tuple[Loaded | None, list[DataError]]] = {}
+"""Parsed files of the previous read, by (path, exact bytes): `mkdocs serve` re-parses only what changed."""
+_SEEN: dict[tuple[str, bytes], tuple[Loaded | None, list[DataError]]] = {}
+
+
 def _read(path: Path, shown: str, errors: list[DataError]) -> Loaded | None:
-    loaded, problems = load_text(shown, path.read_bytes())
-    errors.extend(problems)
-    return loaded
+    raw = path.read_bytes()
+    key = (shown, raw)
+    result = _CACHE.get(key)
+    if result is None:
+        result = load_text(shown, raw)
+    _SEEN[key] = result
+    errors.extend(result[1])
+    return result[0]
+
+
+def _rotate_cache() -> None:
+    """Keep only the files seen by the last read, so the cache never outgrows the data."""
+    _CACHE.clear()
+    _CACHE.update(_SEEN)
+    _SEEN.clear()

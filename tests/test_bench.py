@@ -1,0 +1,33 @@
+"""The benchmark's S size as a smoke test: it runs end to end and the site it builds is valid."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import bench
+from synthetic import SIZES
+
+
+def test_bench_small_size_builds_a_valid_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench.main(["--sizes", "S", "--no-page", "--no-serve", "--out", str(tmp_path)]) == 0
+    table = capsys.readouterr().out
+    assert "| S (100 events, 50 people) | 152 |" in table
+    results = json.loads((tmp_path / "results.json").read_text())
+    row = results["rows"]["S"]
+    assert (row["events"], row["people"]) == SIZES["S"]
+    assert 0 < row["own"] < row["build"]
+    site = tmp_path / "S" / "project" / "site"
+    timeline = BeautifulSoup((site / "timeline/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert len(timeline.select("article.ukvn-event")) == 100
+    assert len(list((site / "events").glob("*/index.html"))) == 100
+    assert len(list((site / "people").glob("*/index.html"))) == 50
+    baseline = tmp_path / "S" / "baseline" / "site"
+    assert len(list((baseline / "events").glob("*/index.html"))) == 100
