@@ -98,6 +98,8 @@ def serve_rebuild(project: Path, rounds: int = 3) -> tuple[float, float]:
             try:
                 line = lines.get(timeout=1)
             except queue.Empty:
+                if proc.poll() is not None:
+                    raise SystemExit(f"mkdocs serve exited with {proc.returncode} in {project}") from None
                 continue
             m = re.search(pattern, line)
             if m:

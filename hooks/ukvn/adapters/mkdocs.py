@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import json
-import logging
 import os
 import time
 from collections.abc import Callable
@@ -22,8 +21,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ukvn.build import Build, prepare
 from ukvn.errors import DataInvalid
 from ukvn.render import citation, csp
-
-log = logging.getLogger("mkdocs.hooks.ukvn")
 
 
 class DataValidationError(PluginError):
