@@ -25,14 +25,8 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from browser_support import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from browser_support import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, serve  # noqa: E402
 
-PAGES = {
-    "home": "", "timeline": "timeline/", "event": "events/second-migration-dialogue-2024/",
-    "person": "people/vu-van-hung/", "people index": "people/", "agreements": "agreements/",
-    "agreement": "agreements/joint-statement-2024/", "figures": "figures/", "human rights": "human-rights/",
-    "sources": "sources/", "about": "about/",
-}
 LIGHTHOUSE = ROOT / "tools" / "audit" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
@@ -41,7 +35,7 @@ def first_load_kb(base: str) -> dict[str, float]:
     out: dict[str, float] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for name, path in PAGES.items():
+        for name, path in PAGE_TYPES.items():
             context = browser.new_context()
             page = context.new_page()
             sizes: list[int] = []
@@ -82,7 +76,7 @@ def main() -> int:
     weights = first_load_kb(base)
     have_lh = LIGHTHOUSE.exists()
     rows = []
-    for name, path in PAGES.items():
+    for name, path in PAGE_TYPES.items():
         row = [name, f"{weights[name]:.1f}"]
         if have_lh:
             for preset in ("mobile", "desktop"):

@@ -12,14 +12,9 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from browser_support import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from browser_support import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, serve  # noqa: E402
 
-PAGES = {
-    "home": "", "timeline": "timeline/", "event": "events/second-migration-dialogue-2024/",
-    "person": "people/vu-van-hung/", "people": "people/", "agreements": "agreements/",
-    "agreement": "agreements/joint-statement-2024/", "figures": "figures/", "human-rights": "human-rights/",
-    "sources": "sources/", "about": "about/",
-}
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "bench-out" / "screens")
     out.mkdir(parents=True, exist_ok=True)
@@ -31,7 +26,7 @@ def main() -> int:
             for width, label in ((1280, "wide"), (390, "phone")):
                 ctx = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
                 page = ctx.new_page()
-                for name, path in PAGES.items():
+                for name, path in PAGE_TYPES.items():
                     page.goto(base + path)
                     page.screenshot(path=str(out / f"{name}-{scheme}-{label}.png"), full_page=False)
                 ctx.close()
@@ -39,7 +34,7 @@ def main() -> int:
         page = ctx.new_page()
         page.emulate_media(media="print")
         for name in ("timeline", "person", "agreement"):
-            page.goto(base + PAGES[name])
+            page.goto(base + PAGE_TYPES[name])
             page.screenshot(path=str(out / f"{name}-print.png"), full_page=True)
         browser.close()
     server.shutdown()

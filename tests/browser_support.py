@@ -19,6 +19,15 @@ CHROMIUM_ARGS = [
 ]
 
 
+PAGE_TYPES = {
+    "home": "", "timeline": "timeline/", "event": "events/second-migration-dialogue-2024/",
+    "person": "people/vu-van-hung/", "people": "people/", "agreements": "agreements/",
+    "agreement": "agreements/joint-statement-2024/", "figures": "figures/", "human-rights": "human-rights/",
+    "sources": "sources/", "about": "about/",
+}
+"""One page of each type, by name: the pages browser tests, audits and screenshots visit."""
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         return

@@ -9,17 +9,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_support import CHROMIUM, CHROMIUM_ARGS, serve
+from browser_support import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, serve
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, expect, sync_playwright
 
 pytestmark = pytest.mark.browser
 
-PAGE_TYPES = {
-    "home": "", "timeline": "timeline/", "event": "events/second-migration-dialogue-2024/",
-    "person": "people/vu-van-hung/", "people": "people/", "agreements": "agreements/",
-    "agreement": "agreements/joint-statement-2024/", "figures": "figures/", "human-rights": "human-rights/",
-    "sources": "sources/", "about": "about/",
-}
 
 # Records CSP violations in the page, before any of its own scripts run.
 CSP_RECORDER = """
