@@ -8,6 +8,7 @@ from xml.etree import ElementTree as ET
 
 from ukvn.model.dataset import Dataset
 from ukvn.model.dates import PartialDate
+from ukvn.render.pages import url_for
 
 ATOM = "http://www.w3.org/2005/Atom"
 NAMESPACE = uuid.UUID("6f7d1c1e-3a55-4d2b-9a64-8d8a7f0e2b11")
@@ -45,7 +46,7 @@ def _feed(title: str, feed_path: str, site_url: str, entries: list[tuple[str, st
 def events_feed(ds: Dataset, site_url: str = "") -> str:
     events = sorted(ds.events.values(), key=lambda e: (e.date.sort_key, e.id), reverse=True)
     return _feed("UK–Vietnam migration partnership: timeline", "feed/events.xml", site_url, [
-        (f"events/{e.id}", f"{e.date.display()}: {e.title}", _stamp(e.date), str(e.summary), f"events/{e.id}/")
+        (f"events/{e.id}", f"{e.date.display()}: {e.title}", _stamp(e.date), str(e.summary), url_for("events", e.id))
         for e in events])
 
 
@@ -53,7 +54,7 @@ def corrections_feed(ds: Dataset, site_url: str = "") -> str:
     corrections = sorted(ds.corrections.values(), key=lambda c: (c.date.sort_key, c.id), reverse=True)
     return _feed("UK–Vietnam migration partnership: corrections", "feed/corrections.xml", site_url, [
         (f"corrections/{c.id}", f"Correction, {c.date.display()}: {c.item}", _stamp(c.date),
-         f"{c.change} Why: {c.reason}", f"about/corrections/#{c.id}") for c in corrections])
+         f"{c.change} Why: {c.reason}", url_for("corrections", c.id)) for c in corrections])
 
 
 def files(ds: Dataset, site_url: str = "") -> dict[str, str]:

@@ -40,6 +40,10 @@ HANDWRITTEN = {"about": "about/"}
 ENTRY_PAGES = {"events": "events", "people": "people", "agreements": "agreements"}
 """Kinds with one page per entry, at ``<folder>/<id>/``."""
 
+ANCHORED = {"sources": "sources/", "figures": "figures/", "reports": "human-rights/",
+            "corrections": "about/corrections/"}
+"""Kinds shown as a section of a shared page, at ``<page>#<id>``."""
+
 
 def url_for(kind: str, eid: str | None = None) -> str:
     """Site-relative URL of an index page (``kind`` alone) or of an entry's own page."""
@@ -47,13 +51,7 @@ def url_for(kind: str, eid: str | None = None) -> str:
         return SITE_PAGES[kind][1] if kind in SITE_PAGES else HANDWRITTEN[kind]
     if kind in ENTRY_PAGES:
         return f"{ENTRY_PAGES[kind]}/{eid}/"
-    anchors = {"sources": "sources/", "figures": "figures/", "quotes": None, "reports": "human-rights/",
-               "organisations": None, "tags": "timeline/", "corrections": "about/corrections/",
-               "downloads": "data/"}
-    base = anchors.get(kind)
-    if base is None:
-        raise KeyError(f"{kind} entries have no page")
-    return f"{base}#{eid}"
+    return f"{ANCHORED[kind]}#{eid}"
 
 
 def relative(target: str, base: str) -> str:
