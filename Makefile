@@ -1,4 +1,5 @@
-# One entry point for every task. `make serve` and `make test` set up .venv from the lock file first.
+# One entry point for every task. Each target sets up what it needs first: .venv from the lock
+# file, and (through scripts/ensure-packages.sh) the Debian packages the browser needs.
 export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates in the site come from the last commit, not the clock.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
@@ -9,13 +10,24 @@ PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
+ENSURE  := scripts/ensure-packages.sh
 
-.PHONY: serve test build validate bench lint lock schemas new clean audit
+.PHONY: setup serve test build validate bench lint typecheck lock schemas new clean audit browser screenshots
 
-$(STAMP): requirements.lock
-	$(PY) -m venv $(VENV)
+# The lock file's hashed pins, then the package itself (editable, no network: its build backend
+# is in the lock file), so scripts, tests and `mkdocs serve` import it like any library.
+$(STAMP): requirements.lock pyproject.toml
+	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "error: needs Python 3.11 or newer (found " + sys.version.split()[0] + ")")'
+	@$(PY) -m venv $(VENV) || { echo "error: '$(PY) -m venv' failed. On Debian or Ubuntu run: sudo apt-get install -y python3-venv" >&2; exit 1; }
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --no-index -e .
 	touch $(STAMP)
+
+setup: $(STAMP)
+
+# The Debian chromium that browser tests, screenshots and the audit drive (installed when missing).
+browser:
+	@$(ENSURE) chromium=chromium
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
@@ -26,21 +38,27 @@ build: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/python scripts/validate.py
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
-lint: $(STAMP)
+lint: $(STAMP) typecheck
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/python -m pytest tests/test_workflows.py -q
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 schemas: $(STAMP)
 	$(BIN)/python scripts/schemas.py
 
 new: $(STAMP)
 	$(BIN)/python scripts/new.py $(KIND) $(ID)
+
+screenshots: $(STAMP) browser
+	$(BIN)/python scripts/screenshots.py $(or $(DIR),screenshots)
 
 # Regenerates the hashed lock file from pyproject.toml (needs the registry).
 lock: $(STAMP)
@@ -51,6 +69,7 @@ clean:
 	rm -rf site .pytest_cache
 
 # Lighthouse and first-load weight for every page type (installs Lighthouse from tools/audit's lock file).
-audit: build
+audit: build browser
+	@$(ENSURE) npm=npm node=nodejs
 	npm ci --prefix tools/audit --no-audit --no-fund --silent
 	$(BIN)/python scripts/audit.py

@@ -29,8 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-from synthetic import SIZES, Counts, make_project, write_baseline  # noqa: E402
+from ukvn.devtools.synthetic import SIZES, Counts, make_project, write_baseline
 
 PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
@@ -143,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     for size in sizes:
         counts = Counts(*SIZES[size])
         print(f"[{size}] generating {counts.events} events, {counts.people} people ...", flush=True)
-        project = make_project(out / size / "project", counts)
+        project = make_project(ROOT, out / size / "project", counts)
         baseline = write_baseline(out / size / "baseline", counts)
         validation = timed([PY, str(ROOT / "scripts" / "validate.py"), "data"], project)
         print(f"[{size}] validate {validation.seconds:.2f} s; building ...", flush=True)
@@ -163,10 +162,10 @@ def main(argv: list[str] | None = None) -> int:
     serve: dict[str, tuple[float, float]] = {}
     if not args.no_serve:
         print("[serve] shipped data ...", flush=True)
-        serve["shipped data"] = serve_rebuild(make_project(out / "serve-shipped", None))
+        serve["shipped data"] = serve_rebuild(make_project(ROOT, out / "serve-shipped", None))
         if "M" in SIZES:
             print("[serve] M ...", flush=True)
-            serve["M"] = serve_rebuild(make_project(out / "serve-M", Counts(*SIZES["M"])))
+            serve["M"] = serve_rebuild(make_project(ROOT, out / "serve-M", Counts(*SIZES["M"])))
     text = report(rows, serve)
     print(text)
     (out / "results.json").write_text(json.dumps({"rows": rows, "serve": serve}, indent=2))

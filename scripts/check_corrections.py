@@ -16,11 +16,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from ukvn.errors import DataInvalid  # noqa: E402
-from ukvn.model.dataset import Dataset  # noqa: E402
-from ukvn.validate.check import validate  # noqa: E402
+from ukvn.errors import DataInvalid
+from ukvn.model.dataset import Dataset
+from ukvn.validate.check import validate
 
 
 def dataset_at(ref: str, repo: Path) -> Dataset | None:

@@ -6,9 +6,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from ukvn.model.schemas import dump, schemas  # noqa: E402
+from ukvn.model.schemas import dump, schemas
 
 
 def main() -> int:

@@ -11,8 +11,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from browser_support import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, serve  # noqa: E402
+from ukvn.devtools.browser import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, serve
 
 
 def main() -> int:

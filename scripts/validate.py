@@ -7,10 +7,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from ukvn.errors import DataInvalid  # noqa: E402
-from ukvn.validate.check import validate  # noqa: E402
+from ukvn.errors import DataInvalid
+from ukvn.validate.check import validate
 
 
 def main(argv: list[str] | None = None) -> int:

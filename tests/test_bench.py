@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import json
-import sys
+import subprocess
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import bench
-from synthetic import SIZES
+from conftest import PYTHON, ROOT
+from ukvn.devtools.synthetic import SIZES
 
 
-def test_bench_small_size_builds_a_valid_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert bench.main(["--sizes", "S", "--no-page", "--no-serve", "--out", str(tmp_path)]) == 0
-    table = capsys.readouterr().out
+def test_bench_small_size_builds_a_valid_site(tmp_path: Path) -> None:
+    run = subprocess.run([PYTHON, str(ROOT / "scripts" / "bench.py"), "--sizes", "S", "--no-page", "--no-serve",
+                          "--out", str(tmp_path)], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    table = run.stdout
     assert "| S (100 events, 50 people) | 152 |" in table
     results = json.loads((tmp_path / "results.json").read_text())
     row = results["rows"]["S"]

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_support import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, serve
+from ukvn.devtools.browser import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, serve
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, expect, sync_playwright
 
 pytestmark = pytest.mark.browser

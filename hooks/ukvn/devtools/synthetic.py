@@ -11,7 +11,6 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 
 SIZES = {"S": (100, 50), "M": (1000, 300), "L": (10000, 2000)}
 """size -> (events, people)."""
@@ -121,16 +120,16 @@ def write_data(data: Path, counts: Counts, seed: int = 1) -> None:
                f"sources: [{src()}]\ncaveats:\n  - {_sentence(rng, 12)}\nseries: series-{i % 20}\n")
 
 
-def make_project(dest: Path, counts: Counts | None) -> Path:
-    """A project folder with the real config, hooks, templates and docs, and synthetic (or shipped) data."""
+def make_project(source: Path, dest: Path, counts: Counts | None) -> Path:
+    """A copy of the project at ``source`` (config, hooks, templates, docs) with synthetic (or its own) data."""
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copy(source / "mkdocs.yml", dest / "mkdocs.yml")
     for name in ("hooks", "overrides", "docs"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(source / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     if counts is None:
-        shutil.copytree(ROOT / "data", dest / "data")
+        shutil.copytree(source / "data", dest / "data")
     else:
         write_data(dest / "data", counts)
     return dest
