@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -9,8 +10,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from ukvn.devtools.browser import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, serve
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, expect, sync_playwright
+
+from ukvn.devtools.browser import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, serve
 
 pytestmark = pytest.mark.browser
 
@@ -72,6 +74,18 @@ def page(browser: Browser, scheme: str) -> Iterator[tuple[Page, Recorder]]:
     context.close()
 
 
+def wait_until(pg: Page, expression: str, timeout: float = 5.0) -> None:
+    """Poll a JavaScript expression from Python until it is true.
+
+    ``Page.wait_for_function`` evaluates its predicate with ``eval`` inside the page, which the
+    site's Content-Security-Policy rightly forbids; ``evaluate`` goes through DevTools instead.
+    """
+    deadline = time.monotonic() + timeout
+    while not pg.evaluate(expression):
+        assert time.monotonic() < deadline, f"still false after {timeout} s: {expression}"
+        pg.wait_for_timeout(50)
+
+
 def visible_ids(pg: Page) -> list[str]:
     return pg.eval_on_selector_all("article.ukvn-event:not([hidden])", "els => els.map(e => e.id)")
 
@@ -111,7 +125,7 @@ def test_filters_narrow_restore_and_round_trip_through_the_url(page: tuple[Page,
     assert visible_ids(pg) == ["enhanced-migration-partnership-2025"]
     assert pg.input_value("#f-person") == "to-lam"
     pg.click("#ukvn-filters button[type=reset]")
-    pg.wait_for_function(f"document.querySelectorAll('article.ukvn-event:not([hidden])').length === {len(everything)}")
+    wait_until(pg, f"document.querySelectorAll('article.ukvn-event:not([hidden])').length === {len(everything)}")
     assert "?" not in pg.url
     assert rec.console_errors == []
 
@@ -165,7 +179,7 @@ def test_palette_toggle_switches_scheme(page: tuple[Page, Recorder], base_url: s
     pg.goto(base_url + "figures/")
     before = pg.get_attribute("body", "data-md-color-scheme")
     pg.locator("form[data-md-component=palette] label:visible").first.click()
-    pg.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== '{before}'")
+    wait_until(pg, f"document.body.getAttribute('data-md-color-scheme') !== '{before}'")
     after = pg.get_attribute("body", "data-md-color-scheme")
     assert {before, after} == {"default", "slate"}
     assert pg.evaluate("window.__csp") == []
