@@ -1,12 +1,19 @@
-"""MkDocs hooks: wire MkDocs events to the ukvn package. No logic lives here."""
+"""MkDocs hooks: wire MkDocs events to the ukvn package. No logic lives here.
 
-from ukvn.adapters.mkdocs import ADAPTER
+Each event goes to the adapter in ``ukvn.adapters.mkdocs``, taken from freshly imported code
+at the start of every build, so `mkdocs serve` rebuilds with edited Python without a restart.
+"""
 
-on_config = ADAPTER.on_config
-on_env = ADAPTER.on_env
-on_files = ADAPTER.on_files
-on_page_markdown = ADAPTER.on_page_markdown
-on_page_content = ADAPTER.on_page_content
-on_post_page = ADAPTER.on_post_page
-on_post_template = ADAPTER.on_post_template
-on_post_build = ADAPTER.on_post_build
+from ukvn.adapters.session import event
+
+ADAPTER = "ukvn.adapters.mkdocs"
+
+on_startup = event(ADAPTER, "on_startup", starts_build=True)
+on_config = event(ADAPTER, "on_config", starts_build=True)
+on_env = event(ADAPTER, "on_env")
+on_files = event(ADAPTER, "on_files")
+on_page_markdown = event(ADAPTER, "on_page_markdown")
+on_page_content = event(ADAPTER, "on_page_content")
+on_post_page = event(ADAPTER, "on_post_page")
+on_post_template = event(ADAPTER, "on_post_template")
+on_post_build = event(ADAPTER, "on_post_build")

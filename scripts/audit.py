@@ -23,8 +23,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
 from ukvn.devtools.browser import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, serve
+
+ROOT = Path(__file__).resolve().parent.parent
 
 LIGHTHOUSE = ROOT / "tools" / "audit" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

@@ -15,11 +15,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from ukvn.errors import DataInvalid
 from ukvn.model.dataset import Dataset
 from ukvn.validate.check import validate
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def dataset_at(ref: str, repo: Path) -> Dataset | None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from ukvn.model.schemas import dump, schemas
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:

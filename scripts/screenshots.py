@@ -10,8 +10,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
 from ukvn.devtools.browser import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, serve
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:

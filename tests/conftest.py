@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,10 @@ sources: [ho-2024]
 """,
 }
 
+BROKEN_DATE = TINY["events/call-2024.yml"].replace("date: 2024-04-15", "date: 2024-02-30")
+"""The tiny event with an impossible date, and the error line it gives."""
+EXPECTED = "data/events/call-2024.yml:2:7: date: impossible date '2024-02-30': February 2024 has 29 days"
+
 
 def write_data(root: Path, files: dict[str, str | bytes]) -> Path:
     """Write ``files`` (path under data/ -> content) into ``root/data``; None content deletes."""
@@ -149,3 +154,82 @@ def soup_of(site: Path, url: str):
     from bs4 import BeautifulSoup
 
     return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+class ServedProject:
+    """`mkdocs serve` running on a project folder, on a free port of 127.0.0.1, its log collected."""
+
+    def __init__(self, project: Path) -> None:
+        import socket
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.project = project
+        self.log: list[str] = []
+        # The project's own copy of the package, before the installed one, so tests may edit it.
+        env = {**os.environ, "PYTHONPATH": str(project / "hooks")}
+        self.proc = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"], cwd=project,
+                                     env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, bufsize=1)
+        import threading
+
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+        self.wait_for_log("Serving on", 0)
+
+    def _read(self) -> None:
+        assert self.proc.stderr is not None
+        for line in self.proc.stderr:
+            self.log.append(line.rstrip("\n"))
+
+    def wait_for_log(self, text: str, start: int, timeout: float = 60) -> int:
+        """Wait until a log line from index ``start`` on contains ``text``; return the index after it."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for i in range(start, len(self.log)):
+                if text in self.log[i]:
+                    return i + 1
+            assert self.proc.poll() is None, "mkdocs serve exited:\n" + "\n".join(self.log)
+            time.sleep(0.05)
+        raise AssertionError(f"no log line with {text!r} within {timeout} s:\n" + "\n".join(self.log))
+
+    def rebuilt(self, change: Callable[[], None]) -> list[str]:
+        """Apply ``change`` to the project, wait for the rebuild to finish, return its log lines."""
+        start = len(self.log)
+        change()
+        end = self.wait_for_log("Reloading browsers", start)
+        return self.log[start:end]
+
+    def get(self, path: str) -> tuple[int, str]:
+        import urllib.error
+        import urllib.request
+
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=30) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as err:
+            return err.code, err.read().decode("utf-8")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=20)
+        self._reader.join(timeout=5)
+        if self.proc.stderr is not None:
+            self.proc.stderr.close()
+
+
+@pytest.fixture
+def served(tiny: Path) -> Iterator[ServedProject]:
+    """The tiny project, served by a real `mkdocs serve`."""
+    server = ServedProject(make_site_project(tiny))
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -12,6 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, expect, sync_playwright
 
+from conftest import BROKEN_DATE, EXPECTED, TINY, ServedProject, write_data
 from ukvn.devtools.browser import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, serve
 
 pytestmark = pytest.mark.browser
@@ -193,3 +194,22 @@ def test_external_links_carry_noopener_noreferrer(page: tuple[Page, Recorder], b
         "a[href^='http']", "els => els.filter(a => a.host !== location.host).map(a => a.rel)")
     assert rels
     assert all("noopener" in r and "noreferrer" in r for r in rels)
+
+
+def test_open_page_shows_data_errors_then_comes_back_through_live_reload(browser: Browser, served: ServedProject) -> None:
+    """The contributor's open tab, on a phone-sized screen, during `mkdocs serve`: no reload by hand."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    context.add_init_script(CSP_RECORDER)
+    pg = context.new_page()
+    rec = Recorder(pg)
+    pg.goto(served.url + "events/call-2024/")
+    expect(pg.locator("article h1")).to_have_text("A call")
+    write_data(served.project, {"events/call-2024.yml": BROKEN_DATE})
+    expect(pg.locator(".ukvn-data-errors li code")).to_have_text([EXPECTED], timeout=20_000)
+    assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "error page scrolls sideways"
+    write_data(served.project, {"events/call-2024.yml": TINY["events/call-2024.yml"]})
+    expect(pg.locator("article h1")).to_have_text("A call", timeout=20_000)
+    assert pg.evaluate("window.__csp") == []
+    assert rec.console_errors == []
+    assert rec.hosts == {"127.0.0.1"}
+    context.close()

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -18,9 +21,11 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ukvn.adapters import session
 from ukvn.build import Build, prepare
-from ukvn.errors import DataInvalid
+from ukvn.errors import DataError, DataInvalid
 from ukvn.render import citation, csp
+from ukvn.render.pages import SITE_PAGES
 
 
 class DataValidationError(PluginError):
@@ -41,6 +46,19 @@ def _timed(method: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def _source_date_epoch(root: Path) -> None:
+    """Dates in the site come from the last commit, as under `make`, so plain `mkdocs build` is reproducible."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return
+    try:
+        stamp = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"],  # noqa: S603,S607 - fixed git command
+                               capture_output=True, text=True, check=False, timeout=10).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        return
+    if stamp.isdigit():
+        os.environ["SOURCE_DATE_EPOCH"] = stamp
+
+
 class Adapter:
     """Holds one build's validated data and rendered pages between MkDocs events."""
 
@@ -48,29 +66,69 @@ class Adapter:
         self.build: Build | None = None
         self.by_src: dict[str, Any] = {}
         self.spent: dict[str, float] = {}
+        self.errors: list[DataError] = []
+        """Data errors of this build under `mkdocs serve`: every page shows them instead of its content."""
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        """Remember whether we serve: only `mkdocs serve` turns data errors into an error page."""
+        session.serving = command == "serve"
 
     @_timed
     def on_config(self, config: Any) -> None:
-        """Validate the whole data set and render every generated page before MkDocs writes anything."""
+        """Validate the whole data set and render every generated page before MkDocs writes anything.
+
+        On a data error, `mkdocs build` stops (exit 1, ``site/`` untouched). `mkdocs serve` instead
+        prints the errors and builds error pages, so the contributor's open page shows them and
+        live reload brings the site back once the file is fixed.
+        """
         self.spent = {}
+        self.errors = []
         root = Path(config.config_file_path).parent
+        _source_date_epoch(root)
         try:
             extra = {**dict(config.extra), "site_url": config.site_url or ""}
             self.build = prepare(root, theme_dir=Path(config.theme.custom_dir), extra=extra)
         except DataInvalid as exc:
-            raise DataValidationError("Data validation failed:\n" + exc.report()) from None
+            if not session.serving:
+                raise DataValidationError("Data validation failed:\n" + exc.report()) from None
+            self._serve_errors(exc, config)
+            return
         self.by_src = {p.src_uri: p for p in self.build.pages}
+        session.last_pages = [(p.src_uri, p.in_nav) for p in self.build.pages]
+
+    def _serve_errors(self, exc: DataInvalid, config: Any) -> None:
+        """Print the errors and build only error pages, at every address the last good build had."""
+        self.errors = exc.errors
+        self.build = None
+        self.by_src = {}
+        # Printed, not logged: MkDocs counts logged warnings and would abort a strict build, which
+        # leaves `mkdocs serve` stuck on the previous site.
+        print("Data validation failed (the browser shows these too):\n" + exc.report(), file=sys.stderr, flush=True)
+        quiet = logging.DEBUG  # the missing generated pages are expected: no warnings about them
+        for group in (config.validation.nav, config.validation.links):
+            for key in group:
+                if key != "absolute_links":
+                    group[key] = quiet
 
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
-        """Filters the theme templates need for the suggested citation."""
+        """Filters the theme templates need for the suggested citation, and the data errors to show."""
         env.filters["bibtex"] = citation.bibtex_escape
         env.filters["bibtex_key"] = citation.bibtex_key
+        env.globals["data_errors"] = self.errors
         return env
 
     @_timed
     def on_files(self, files: Files, config: Any) -> Files:
         """Add the generated pages; a collision with a hand-written page in docs/ is an error."""
-        assert self.build is not None
+        if self.build is None:  # serving data errors: empty stubs keep every known address alive
+            stubs = dict(session.last_pages) or {src: True for src, _ in SITE_PAGES.values()}
+            for src, in_nav in stubs.items():
+                if files.get_file_from_path(src) is None:
+                    f = File.generated(config, src, content="")
+                    if not in_nav:
+                        f.inclusion = InclusionLevel.NOT_IN_NAV
+                    files.append(f)
+            return files
         for page in self.build.pages:
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None and not existing.generated_by:
@@ -106,12 +164,12 @@ class Adapter:
     @_timed
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         """Write the page's Content-Security-Policy (hashes of the theme's inline scripts)."""
-        return csp.apply(output, page.content)
+        return csp.apply(output, page.content, live_reload=session.serving)
 
     @_timed
     def on_post_template(self, output: str, template_name: str, config: Any) -> str:
         """Static templates (404.html) get their policy too."""
-        return csp.apply(output, None)
+        return csp.apply(output, None, live_reload=session.serving)
 
     def on_post_build(self, config: Any) -> None:
         """With UKVN_TIMINGS=path set, write the time spent in our code (for scripts/bench.py)."""

@@ -11,7 +11,6 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-
 SIZES = {"S": (100, 50), "M": (1000, 300), "L": (10000, 2000)}
 """size -> (events, people)."""
 

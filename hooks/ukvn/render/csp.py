@@ -24,8 +24,10 @@ def script_hashes(theme_html: str) -> list[str]:
     return sorted(set(hashes))
 
 
-def policy(theme_html: str) -> str:
-    scripts = " ".join(["'self'", *script_hashes(theme_html)])
+def policy(theme_html: str, live_reload: bool = False) -> str:
+    """The page's policy. ``live_reload``: `mkdocs serve` injects an inline script whose text changes on
+    every request, so the development server's pages allow inline scripts (built sites never do)."""
+    scripts = "'self' 'unsafe-inline'" if live_reload else " ".join(["'self'", *script_hashes(theme_html)])
     return "; ".join([
         "default-src 'self'",
         f"script-src {scripts}",
@@ -40,7 +42,7 @@ def policy(theme_html: str) -> str:
     ])
 
 
-def apply(html: str, content: str | None) -> str:
+def apply(html: str, content: str | None, live_reload: bool = False) -> str:
     """Fill the policy placeholder written by overrides/main.html."""
     theme_html = html.replace(content, "") if content else html
-    return html.replace(PLACEHOLDER, policy(theme_html), 1)
+    return html.replace(PLACEHOLDER, policy(theme_html, live_reload), 1)
