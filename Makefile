@@ -21,6 +21,8 @@ $(STAMP): requirements.lock pyproject.toml
 	@$(PY) -m venv $(VENV) || { echo "error: '$(PY) -m venv' failed. On Debian or Ubuntu run: sudo apt-get install -y python3-venv" >&2; exit 1; }
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --no-index -e .
+	@# An activated venv then runs plain `mkdocs serve` / `mkdocs build` exactly as make does.
+	@grep -q NO_MKDOCS_2_WARNING $(BIN)/activate || printf '\n# Set by the Makefile: silence Material'"'"'s MkDocs 2.0 banner, as make does.\nexport NO_MKDOCS_2_WARNING=1\n' >> $(BIN)/activate
 	touch $(STAMP)
 
 setup: $(STAMP)

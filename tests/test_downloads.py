@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -128,3 +129,23 @@ def test_new_entry_placeholders_fail_validation_until_filled(tiny: Path, kind: s
     assert check.returncode == 1
     assert "fresh-entry.yml" in check.stderr
     assert "TODO" in check.stderr
+
+
+def test_plain_mkdocs_build_dates_the_site_by_the_last_commit_as_make_does(tiny: Path) -> None:
+    """README: `mkdocs serve` / `mkdocs build` in an activated .venv do what `make serve` / `make build` do."""
+    import sys
+
+    activate = Path(sys.prefix) / "bin" / "activate"
+    assert "export NO_MKDOCS_2_WARNING=1" in activate.read_text(encoding="utf-8")
+    make_site_project(tiny)
+    git_env = {"PATH": os.environ["PATH"], "HOME": str(tiny), "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+               "GIT_AUTHOR_DATE": "2020-03-04T05:06:07Z", "GIT_COMMITTER_DATE": "2020-03-04T05:06:07Z"}
+    for cmd in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "data"]):
+        subprocess.run(["git", *cmd], cwd=tiny, env=git_env, check=True)
+    plain = {"PATH": os.environ["PATH"], "HOME": str(tiny)}  # no SOURCE_DATE_EPOCH, as in a plain shell
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=tiny, env=plain,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    meta = soup_of(tiny / "site", "timeline/").select_one("meta[name=citation_publication_date]")
+    assert meta["content"] == "2020/03/04"
