@@ -63,9 +63,10 @@ language: en
 FIGURE = """\
 - id: {id}
   label: TODO
-  value: TODO  # a plain number, or null when the source gives none
-  value_text: TODO  # the value as the source words it, e.g. "up to 75%"
-  unit: TODO
+  value: TODO  # a plain number; leave out value and unit when the source gives none ("halved")
+  unit: TODO  # people, percent or times
+  approximation: TODO  # remove, or the source's hedge: approximately, roughly, up to, almost, at least, ...
+  as_stated: TODO  # the value in the source's own words, verbatim, e.g. "up to 75%"
   kind: TODO  # official statistic, government claim, government projection, NGO or media report
   stated_by: {{organisation: TODO}}
   sources: [TODO]

@@ -1,12 +1,18 @@
-"""Validate data/ without building the site: exit 0 when clean, 1 with one line per error."""
+"""Validate data/ without building the site: exit 0 when clean, 1 with one line per error.
+
+--export-published FILE also writes the published quotations and figure values as JSON, with
+this tree's own code (scripts/check_corrections.py runs it in the base commit and in the tree).
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from ukvn.errors import DataInvalid
+from ukvn.model.published import published
 from ukvn.validate.check import validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -15,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("data", nargs="?", default=str(ROOT / "data"), help="data folder (default: data/)")
+    parser.add_argument("--export-published", metavar="FILE", help="write published values as JSON to FILE")
     args = parser.parse_args(argv)
     data = Path(args.data).resolve()
     try:
@@ -22,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataInvalid as exc:
         print(exc.report(), file=sys.stderr)
         return 1
+    if args.export_published:
+        Path(args.export_published).write_text(json.dumps(published(ds), ensure_ascii=False, indent=1),
+                                               encoding="utf-8")
     counts = ", ".join(f"{len(getattr(ds, k))} {k}" for k in ("events", "people", "agreements", "figures",
                                                               "quotes", "sources"))
     print(f"data is valid: {counts}")

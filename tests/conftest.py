@@ -88,7 +88,6 @@ sources: [ho-2024]
 - id: arrivals
   label: Arrivals
   value: 3356
-  value_text: "3,356"
   unit: people
   kind: official statistic
   stated_by: {organisation: home-office}

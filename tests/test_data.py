@@ -73,6 +73,13 @@ def test_verbatim_agreement_items_appear_in_their_source() -> None:
                 assert appears_in(item.text, text), f"{agreement.id}/{item.id}"
 
 
+@pytest.mark.parametrize("fid", sorted(f for f, fig in data().figures.items() if fig.as_stated))
+def test_figure_wording_is_verbatim_in_its_source(fid: str) -> None:
+    figure = data().figures[fid]
+    text = (EVIDENCE / COPIES[figure.sources[0]]).read_text(encoding="utf-8")
+    assert appears_in(figure.as_stated, text), f"{fid}: {figure.as_stated!r} is not in {COPIES[figure.sources[0]]}"
+
+
 def test_verbatim_check_catches_a_changed_word() -> None:
     source = "Illegal migration is a global problem that requires global solutions."
     assert appears_in("Illegal migration is a global problem", source)
@@ -87,7 +94,7 @@ def test_joint_statement_has_the_six_home_office_commitments() -> None:
 
 
 def test_government_statements_are_claims_or_projections_not_statistics() -> None:
-    by_wording = {f.value_text: f for f in data().figures.values()}
+    by_wording = {f.as_stated: f for f in data().figures.values()}
     assert by_wording["halved"].kind == "government claim"
     assert by_wording["halved"].stated_by.person == "keir-starmer"
     for wording in ("up to 75%", "almost 90%", "fourfold"):

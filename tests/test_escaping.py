@@ -41,7 +41,7 @@ def evil_data() -> dict[str, object]:
     quote = {"id": "q", "text": EVIL, "speaker": {"person": "p"}, "date": "2024-04-17", "event": "e",
              "context": EVIL, "sources": ["s"], "report": "r", "tags": ["t"]}
     hr_quote = {**quote, "id": "q2", "speaker": {"organisation": "o"}, "tags": ["human-rights"]}
-    figure = {"id": "f", "label": EVIL, "value": 1, "value_text": EVIL, "unit": EVIL, "kind": "government claim",
+    figure = {"id": "f", "label": EVIL, "value": 1, "as_stated": EVIL, "unit": "people", "kind": "government claim",
               "stated_by": {"person": "p"}, "sources": ["s"], "caveats": [EVIL], "series": "x", "tags": ["t"],
               "period": {"start": "2024", "end": "2024", "label": EVIL}}
     figure2 = {**figure, "id": "f2", "value": 2}

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, soup_of
 from ukvn.model.dataset import Dataset
+from ukvn.render.values import figure_value
 from ukvn.validate.check import validate
 
 STABLE_URLS = ["", "timeline/", "people/", "agreements/", "figures/", "human-rights/", "sources/", "about/"]
@@ -132,7 +133,7 @@ def test_figures_show_kind_source_and_caveats(real_site: Path, ds: Dataset) -> N
     for fid, figure in ds.figures.items():
         article = soup.find("article", id=fid)
         assert article.select_one(".ukvn-kind").get_text() == figure.kind
-        assert article.select_one(".ukvn-value").get_text() == figure.value_text
+        assert article.select_one(".ukvn-value").get_text() == figure_value(figure)
         assert article.select("a.ukvn-cite")
         assert len(article.select(".ukvn-caveats li")) == len(figure.caveats)
     chart = soup.find("figure", id="chart-processing-time-reduction")

@@ -114,7 +114,7 @@ def write_data(data: Path, counts: Counts, seed: int = 1) -> None:
     for i in range(counts.figures):
         value = rng.randrange(1, 50000)
         _write(data / "figures" / f"figure-{i}.yml",
-               f"id: figure-{i}\nlabel: {_sentence(rng, 6)}\nvalue: {value}\nvalue_text: \"{value:,}\"\n"
+               f"id: figure-{i}\nlabel: {_sentence(rng, 6)}\nvalue: {value}\n"
                f"unit: people\nkind: {rng.choice(KINDS)}\nstated_by: {{organisation: org-{rng.randrange(counts.organisations)}}}\n"
                f"sources: [{src()}]\ncaveats:\n  - {_sentence(rng, 12)}\nseries: series-{i % 20}\n")
 

@@ -46,6 +46,11 @@ FigureKind = Literal["official statistic", "government claim", "government proje
 Part = Literal["co-chair", "signatory", "participant", "speaker", "host", "announcer"]
 AgreementKind = Literal["dialogue", "joint statement", "joint communiqué", "partnership", "joint declaration"]
 Wording = Literal["verbatim", "summary"]
+FigureUnit = Literal["people", "percent", "times"]
+"""What a figure's number counts: 'people', 'percent' (0-100) or 'times' (a multiple, e.g. fourfold = 4)."""
+Approximation = Literal["approximately", "roughly", "about", "around", "almost", "nearly", "up to", "at least",
+                        "more than", "fewer than"]
+"""How the source hedges a number; shown before it."""
 
 
 # --- kinds --------------------------------------------------------------------------------
@@ -239,13 +244,24 @@ class Period(Strict):
 
 
 class Figure(Strict):
-    """A number as a source states it, with who states it and what kind of statement it is."""
+    """A number as a source states it, with who states it and what kind of statement it is.
+
+    The unit lives in ``unit`` only, and the number in ``value`` only: the page writes them once
+    ("approximately 17%"). ``as_stated`` keeps the source's own words, shown apart as a quotation.
+    """
 
     id: Id
-    label: Text
+    label: Text = Field(description="what is counted, e.g. 'Vietnamese nationals arriving by small boat'")
     value: int | float | None = Field(description="the number, or null when the source gives none ('halved')")
-    value_text: PlainText = Field(description="the value as the source words it, e.g. 'up to 75%'")
-    unit: PlainText
+    unit: FigureUnit | None = Field(
+        default=None, description="what the number counts; left out only when there is no value"
+    )
+    approximation: Approximation | None = Field(
+        default=None, description="the source's hedge on the number, e.g. 'up to', 'almost', 'approximately'"
+    )
+    as_stated: PlainText | None = Field(
+        default=None, description="the value in the source's own words, verbatim, e.g. 'approximately 17 per cent'"
+    )
     period: Period | None = None
     kind: FigureKind
     stated_by: Speaker
@@ -254,6 +270,16 @@ class Figure(Strict):
     caveats: list[Text] = Field(default_factory=list)
     series: Id | None = Field(default=None, description="figures sharing a series id are charted together")
     tags: list[TagRef] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _value_and_unit(self) -> Figure:
+        if self.value is None and self.as_stated is None:
+            raise PydanticCustomError("no_value", "a figure without a number needs 'as_stated', the source's words")
+        if self.value is None and (self.unit is not None or self.approximation is not None):
+            raise PydanticCustomError("unit_without_value", "'unit' and 'approximation' need a 'value'")
+        if self.value is not None and self.unit is None:
+            raise PydanticCustomError("value_without_unit", "a 'value' needs a 'unit'")
+        return self
 
 
 class Report(Strict):

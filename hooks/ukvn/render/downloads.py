@@ -10,6 +10,7 @@ from typing import Any
 from ukvn.model.dataset import Dataset
 from ukvn.model.entities import Figure
 from ukvn.model.schemas import SINGULAR, schemas
+from ukvn.render.values import figure_value
 
 LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
            "path": "https://creativecommons.org/licenses/by/4.0/"}
@@ -18,8 +19,10 @@ FIGURE_FIELDS: list[tuple[str, str, str]] = [
     ("id", "string", "identifier of the figure"),
     ("label", "string", "what is counted"),
     ("value", "number", "the number, empty when the source gives none"),
-    ("value_text", "string", "the value as the source words it"),
-    ("unit", "string", "unit of the value"),
+    ("unit", "string", "what the number counts: people, percent or times"),
+    ("approximation", "string", "the source's hedge on the number, e.g. 'up to', 'almost'"),
+    ("as_stated", "string", "the value in the source's own words, verbatim"),
+    ("display", "string", "the value as the site writes it, e.g. 'approximately 17%'"),
     ("period_start", "string", "start of the period covered (YYYY, YYYY-MM or YYYY-MM-DD)"),
     ("period_end", "string", "end of the period covered"),
     ("period_label", "string", "the source's wording of the period"),
@@ -37,7 +40,8 @@ def _dump(kind: str, ds: Dataset) -> str:
 
 def _figure_row(f: Figure) -> list[str]:
     kind, sid = f.stated_by.key
-    return [f.id, str(f.label), "" if f.value is None else str(f.value), f.value_text, f.unit,
+    return [f.id, str(f.label), "" if f.value is None else str(f.value), f.unit or "", f.approximation or "",
+            f.as_stated or "", figure_value(f),
             f.period.start.iso if f.period else "", f.period.end.iso if f.period else "",
             (f.period.label or "") if f.period else "", f.kind, f"{kind}/{sid}", ";".join(f.sources),
             " | ".join(str(c) for c in f.caveats)]

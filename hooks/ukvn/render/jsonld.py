@@ -7,6 +7,7 @@ from typing import Any
 
 from ukvn.model.dataset import Dataset
 from ukvn.model.entities import Agreement, Event, Person, Quote, Role, Source
+from ukvn.render.values import figure_value
 
 CONTEXT = "https://schema.org"
 
@@ -86,7 +87,7 @@ def figures(ds: Dataset) -> dict[str, Any]:
                            "government claim, a government projection or an NGO or media report.",
             "license": "https://creativecommons.org/licenses/by/4.0/",
             "variableMeasured": [{"@type": "PropertyValue", "name": str(f.label), "value": f.value,
-                                  "valueReference": f.value_text, "unitText": f.unit,
+                                  "valueReference": figure_value(f), "unitText": f.unit,
                                   "measurementTechnique": f.kind} for f in ds.figures.values()],
             "citation": [source(ds.sources[s]) for s in sorted({s for f in ds.figures.values() for s in f.sources})]}
 

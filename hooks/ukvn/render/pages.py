@@ -20,7 +20,7 @@ import jinja2
 from ukvn.model.dataset import Dataset
 from ukvn.model.dates import PartialDate
 from ukvn.model.entities import Quote, Source, Speaker
-from ukvn.render import jsonld
+from ukvn.render import jsonld, values
 
 SITE_PAGES = {
     "home": ("index.md", ""),
@@ -198,6 +198,7 @@ class Renderer:
             "ds": ds, "site": self.site, "link": link, "citer": citer, "roles_on": roles_on,
             "speaker_name": speaker_name, "speaker_link": speaker_link, "quote_url": quote_url,
             "source_label": source_label, "page_url": page_url, "file_link": file_link,
+            "figure_value": values.figure_value, "attributed": values.attributed, "names": values.names,
         }
 
     # -- the pages ------------------------------------------------------------------------
