@@ -67,7 +67,8 @@ def missing_corrections(before: dict[str, Any], after: dict[str, Any]) -> list[s
     for qid, quote in before["quotes"].items():
         now = after["quotes"].get(qid)
         if now is not None and now["text"] != quote["text"] and f"quotes/{qid}" not in logged:
-            problems.append(f"{now['file']}: quotation '{qid}' changed; add a corrections entry with item: quotes/{qid}")
+            problems.append(f"{now['file']}: quotation '{qid}' changed; add a corrections entry with "
+                            f"item: quotes/{qid}")
     fields = ("value", "unit", "approximation", "as_stated")
     for fid, figure in before["figures"].items():
         now = after["figures"].get(fid)

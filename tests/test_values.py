@@ -103,9 +103,8 @@ def test_fixture_site_writes_each_unit_and_publisher_once(tiny: Path) -> None:
 
 
 def test_shipped_site_writes_each_unit_and_publisher_once(real_site: Path) -> None:
-    from ukvn.validate.check import validate
-
     from conftest import ROOT
+    from ukvn.validate.check import validate
 
     ds = validate(ROOT / "data", root=ROOT)
     names = [str(o.name) for o in ds.organisations.values()] + [p.name for p in ds.people.values()]
