@@ -44,3 +44,19 @@ def test_entry_pages_are_generated_but_not_in_the_sidebar(tiny: Path) -> None:
     nav_links = [a["href"] for a in soup.select("nav.md-nav--primary a[href]")]
     assert not any("events/" in href for href in nav_links)
     assert soup.select_one("article#call-2024 a")["href"] == "../events/call-2024/"
+
+
+def test_configured_urls_with_credentials_stop_the_build(tiny: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    make_site_project(tiny)
+    env = {**os.environ, "EDIT_BASE_URL": "https://bot:s3cret@github.com/o/r/edit/main/"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tiny, env=env,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert ("mkdocs.yml: extra.edit_base_url: URL carries a user name or password (hint: remove the "
+            "'user:password@' part; it would be published in every page)") in result.stderr
+    assert "s3cret" not in result.stderr
+    assert not (tiny / "site").exists()

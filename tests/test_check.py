@@ -110,8 +110,30 @@ def test_references_to_missing_entries(tiny: Path, file: str, old: str, new: str
 def test_urls_must_be_https(tiny: Path, url: str) -> None:
     text = (tiny / "data/sources/ho-2024.yml").read_text().replace("https://example.org/ho-2024", f"'{url}'")
     assert errors_after(tiny, {"sources/ho-2024.yml": text}) == [
-        f"data/sources/ho-2024.yml:6:6: url: URL must start with https:// (got '{url[:60]}')"
+        f"data/sources/ho-2024.yml:6:6: url: URL must start with https:// (got '{url[:60]}') (hint: copy the address "
+        "from the browser's address bar; only https:// addresses are accepted)"
     ]
+
+
+@pytest.mark.parametrize("field", ["url", "archive_url"])
+@pytest.mark.parametrize("userinfo", ["user:s3cret@", "user@", ":s3cret@", "a@b@"])
+def test_urls_with_credentials_are_refused_without_echoing_them(tiny: Path, field: str, userinfo: str) -> None:
+    text = (tiny / "data/sources/ho-2024.yml").read_text() + "archive_url: https://example.org/archived\n"
+    text = text.replace(f"{field}: https://", f"{field}: https://{userinfo}", 1)
+    [error] = errors_after(tiny, {"sources/ho-2024.yml": text})
+    line = 6 if field == "url" else 8
+    assert error == (
+        f"data/sources/ho-2024.yml:{line}:{len(field) + 3}: {field}: URL carries a user name or password "
+        "('https://example.org' preceded by '...@') (hint: remove the 'user:password@' part: a published address "
+        "must not carry credentials)")
+    assert "s3cret" not in error
+
+
+@pytest.mark.parametrize("url", ["https://localhost/a", "https://exa_mple.org/a", "https://.org/a"])
+def test_urls_need_a_real_host_name(tiny: Path, url: str) -> None:
+    text = (tiny / "data/sources/ho-2024.yml").read_text().replace("https://example.org/ho-2024", url)
+    [error] = errors_after(tiny, {"sources/ho-2024.yml": text})
+    assert error.startswith(f"data/sources/ho-2024.yml:6:6: url: URL has no valid host name (got '{url}')")
 
 
 def test_duplicate_ids_across_files(tiny: Path) -> None:

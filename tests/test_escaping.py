@@ -40,11 +40,11 @@ def evil_data() -> dict[str, object]:
     report = {"id": "r", "title": EVIL, "author": "o", "published": "2025-01", "sources": ["s"], "note": EVIL}
     quote = {"id": "q", "text": EVIL, "speaker": {"person": "p"}, "date": "2024-04-17", "event": "e",
              "context": EVIL, "sources": ["s"], "report": "r", "tags": ["t"]}
-    hr_quote = {**quote, "id": "q2", "speaker": {"organisation": "o"}, "tags": ["human-rights"]}
+    hr_quote = {**quote, "id": "q2", "text": EVIL + " (2)", "speaker": {"organisation": "o"}, "tags": ["human-rights"]}
     figure = {"id": "f", "label": EVIL, "value": 1, "as_stated": EVIL, "unit": "people", "kind": "government claim",
               "stated_by": {"person": "p"}, "sources": ["s"], "caveats": [EVIL], "series": "x", "tags": ["t"],
               "period": {"start": "2024", "end": "2024", "label": EVIL}}
-    figure2 = {**figure, "id": "f2", "value": 2}
+    figure2 = {**figure, "id": "f2", "value": 2, "period": {"start": "2023", "end": "2023", "label": EVIL}}
     return {
         "sources/s.yml": src, "organisations.yml": [org],
         "tags.yml": [tag, {"id": "human-rights", "label": EVIL}], "people/p.yml": person,

@@ -62,7 +62,7 @@ FIXTURE = {
                           "- id: watchdog\n  name: Rights Watchdog\n  country: international\n  sources: [ho-2024]\n"),
     "reports.yml": ("- id: watchdog-report\n  title: Rights Watchdog annual report\n  author: watchdog\n"
                     "  published: 2024-01\n  sources: [ho-2024]\n"),
-    "quotes/watchdog-2024.yml": ("id: watchdog-2024\ntext: We are committed.\nspeaker: {organisation: watchdog}\n"
+    "quotes/watchdog-2024.yml": ("id: watchdog-2024\ntext: We stand by the report.\nspeaker: {organisation: watchdog}\n"
                                  "date: 2024-01\nreport: watchdog-report\nsources: [ho-2024]\ntags: [human-rights]\n"),
     "figures.yml": ("- id: share\n  label: Share of arrivals\n  value: 17\n  unit: percent\n"
                     "  approximation: approximately\n  as_stated: approximately 17 per cent\n"

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
@@ -59,6 +60,14 @@ def _source_date_epoch(root: Path) -> None:
         os.environ["SOURCE_DATE_EPOCH"] = stamp
 
 
+def _no_credentials(urls: dict[str, str | None]) -> None:
+    """Addresses from the configuration (often from the environment) must not carry a user name or password."""
+    for name, url in urls.items():
+        if url and "@" in urlsplit(url).netloc:
+            raise PluginError(f"mkdocs.yml: {name}: URL carries a user name or password (hint: remove the "
+                              "'user:password@' part; it would be published in every page)")
+
+
 class Adapter:
     """Holds one build's validated data and rendered pages between MkDocs events."""
 
@@ -85,6 +94,7 @@ class Adapter:
         self.errors = []
         root = Path(config.config_file_path).parent
         _source_date_epoch(root)
+        _no_credentials({"site_url": config.site_url, "extra.edit_base_url": config.extra.get("edit_base_url")})
         try:
             extra = {**dict(config.extra), "site_url": config.site_url or ""}
             self.build = prepare(root, theme_dir=Path(config.theme.custom_dir), extra=extra)

@@ -59,6 +59,10 @@ def _date(rng: random.Random, i: int) -> str:
                        f"{year}"])
 
 
+PUBLISHED = "2026-01-15"
+"""Every synthetic source is published after every synthetic date, as plausibility checks require."""
+
+
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -73,7 +77,7 @@ def write_data(data: Path, counts: Counts, seed: int = 1) -> None:
     for i in range(counts.sources):
         _write(data / "sources" / f"source-{i}.yml",
                f"id: source-{i}\ntitle: {_sentence(rng, 7)}\npublisher: Publisher {i % 40}\nkind: news report\n"
-               f"published: {_date(rng, i)}\nurl: https://example.org/articles/{i}\nlanguage: en\n")
+               f"published: {PUBLISHED}\nurl: https://example.org/articles/{i}\nlanguage: en\n")
 
     def src() -> str:
         return f"source-{rng.randrange(counts.sources)}"
@@ -99,8 +103,10 @@ def write_data(data: Path, counts: Counts, seed: int = 1) -> None:
                f"id: agreement-{i}\ntitle: Agreement {i}\nkind: joint statement\ndate: {_date(rng, i)}\n"
                f"summary: {_sentence(rng, 20)}\nsignatories:\n  - person: person-{rng.randrange(counts.people)}\n"
                f"    sources: [{src()}]\nitems:\n{items}sources: [{src()}]\n")
+    participants_of: list[list[int]] = []
     for i in range(counts.events):
         people = rng.sample(range(counts.people), k=min(counts.people, 1 + rng.randrange(3)))
+        participants_of.append(people)
         participants = "".join(f"  - person: person-{p}\n    part: {rng.choice(PARTS)}\n" for p in people)
         agreement = f"agreements: [agreement-{rng.randrange(counts.agreements)}]\n" if i % 10 == 0 else ""
         _write(data / "events" / f"event-{i}.yml",
@@ -108,9 +114,10 @@ def write_data(data: Path, counts: Counts, seed: int = 1) -> None:
                f"place: City {i % 30}\nparticipants:\n{participants}tags: [{', '.join(rng.sample(TAGS, 2))}]\n"
                f"{agreement}sources: [{src()}, {src()}]\n")
     for i in range(counts.quotes):
+        event = rng.randrange(counts.events)  # the speaker is one of the event's participants
         _write(data / "quotes" / f"quote-{i}.yml",
-               f"id: quote-{i}\ntext: {_sentence(rng, 30)}\nspeaker: {{person: person-{rng.randrange(counts.people)}}}\n"
-               f"date: {_date(rng, i)}\nevent: event-{rng.randrange(counts.events)}\nsources: [{src()}]\n")
+               f"id: quote-{i}\ntext: {_sentence(rng, 30)}\nspeaker: {{person: person-{participants_of[event][0]}}}\n"
+               f"date: {_date(rng, i)}\nevent: event-{event}\nsources: [{src()}]\n")
     for i in range(counts.figures):
         value = rng.randrange(1, 50000)
         _write(data / "figures" / f"figure-{i}.yml",

@@ -120,6 +120,18 @@ class PartialDate:
         month = self.month or 12
         return date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
 
+    @property
+    def bounds(self) -> tuple[date, date]:
+        """The widest span the date can mean: 'before X' reaches back without limit, 'after X' forward,
+        and 'c. X' a year either side (for plausibility checks, which must not refuse what may be true)."""
+        if self.qualifier == "before":
+            return date.min, self.latest
+        if self.qualifier == "after":
+            return self.earliest, date.max
+        if self.qualifier == "c.":
+            return date(max(self.year - 1, 1), 1, 1), date(self.year + 1, 12, 31)
+        return self.earliest, self.latest
+
     def covers(self, day: PartialDate) -> bool:
         """True when ``day`` falls inside this date's span (for 'then Home Secretary' look-ups)."""
         return self.earliest <= day.earliest and day.latest <= self.latest

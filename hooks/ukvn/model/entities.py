@@ -112,6 +112,10 @@ class Role(Strict):
         default_factory=list, description="dates on which a cited source shows the person in this post"
     )
     rank: list[RankAccount] = Field(default_factory=list, description="rank, one entry per differing source")
+    single_holder: bool = Field(
+        default=False, description="true when one person at a time holds the post (e.g. Home Secretary): "
+        "overlapping holders are then an error"
+    )
     sources: Sources
 
     @model_validator(mode="after")

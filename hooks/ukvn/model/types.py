@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
@@ -40,6 +41,14 @@ def _https(value: str) -> str:
         raise PydanticCustomError(
             "url_scheme", "URL must start with https:// (got '{value}')", {"value": value[:60]}
         )
+    parts = urlsplit(value)
+    if "@" in parts.netloc:
+        # Never echo the credentials: the error line may be pasted into an issue or a CI log.
+        raise PydanticCustomError("url_credentials", "URL carries a user name or password ('https://{host}' "
+                                  "preceded by '...@')", {"host": parts.netloc.rpartition("@")[2][:60]})
+    host = parts.hostname or ""
+    if "." not in host.strip(".") or not re.fullmatch(r"[a-z0-9.-]+", host):
+        raise PydanticCustomError("url_host", "URL has no valid host name (got '{value}')", {"value": value[:60]})
     return value
 
 

@@ -20,6 +20,7 @@ from ukvn.load.files import RawEntry, read_data_dir
 from ukvn.model.dataset import Dataset
 from ukvn.model.entities import KINDS, Strict
 from ukvn.model.types import Ref
+from ukvn.validate.plausible import check_plausibility
 
 
 def _short(value: Any) -> str:
@@ -105,7 +106,17 @@ def _message(err: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, str | None
         return f"{_short(value)} does not have the expected form ({err['ctx']['pattern']})", None
     if kind == "too_short" and name in ("sources", "roles", "tags"):
         return f"'{name}' is empty", ("every fact needs at least one source" if name == "sources" else None)
+    if kind in HINTS:
+        return err["msg"], HINTS[kind]
     return err["msg"], None
+
+
+HINTS = {
+    "url_credentials": "remove the 'user:password@' part: a published address must not carry credentials",
+    "url_scheme": "copy the address from the browser's address bar; only https:// addresses are accepted",
+    "url_host": "copy the full address, e.g. https://www.gov.uk/...",
+}
+"""Hints for the custom errors of the field types, by error type."""
 
 
 def _clean_loc(loc: tuple[Any, ...], raw: RawEntry, missing: bool) -> tuple[Any, ...]:
@@ -174,8 +185,13 @@ def _walk_refs(model: type[BaseModel], raw: Any, loc: tuple[Any, ...]) -> typing
                 yield here, refs[0].kind, v
 
 
-def check_references(raws: list[RawEntry], errors: list[DataError]) -> None:
-    """Duplicate ids, file names that disagree with ids, and references to missing entries."""
+def check_references(raws: list[RawEntry], errors: list[DataError]) -> set[int]:
+    """Duplicate ids, file names that disagree with ids, and references to missing entries.
+
+    Returns the ``id()`` of every raw entry with a missing reference: plausibility checks skip them,
+    so one typo gives one error, not a cascade.
+    """
+    broken: set[int] = set()
     ids: dict[str, dict[str, RawEntry]] = {kind: {} for kind in KINDS}
     for raw in raws:
         eid = raw.value.get("id") if isinstance(raw.value, dict) else None
@@ -206,6 +222,7 @@ def check_references(raws: list[RawEntry], errors: list[DataError]) -> None:
             if target in ids[kind]:
                 continue
             mark = raw.loaded.mark_for((*raw.prefix, *loc))
+            broken.add(id(raw))
             close = difflib.get_close_matches(target, list(ids[kind]), n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else f"add data/{kind}/{target}.yml or fix the id"
             errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(loc),
@@ -214,9 +231,11 @@ def check_references(raws: list[RawEntry], errors: list[DataError]) -> None:
         if isinstance(item, str):
             kind, _, target = item.partition("/")
             if kind not in ids or target not in ids[kind]:
+                broken.add(id(raw))
                 mark = raw.loaded.mark_for((*raw.prefix, "item"))
                 errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(("item",)),
                                         f"no entry '{item}'", "write it as kind/id, e.g. 'quotes/some-id'"))
+    return broken
 
 
 def validate(data_dir: Path, root: Path | None = None) -> Dataset:
@@ -224,7 +243,8 @@ def validate(data_dir: Path, root: Path | None = None) -> Dataset:
     errors: list[DataError] = []
     raws = read_data_dir(data_dir, root or data_dir.parent, errors)
     good = validate_entries(raws, errors)
-    check_references(raws, errors)
+    broken = check_references(raws, errors)
+    check_plausibility([(raw, entry) for raw, entry in good if id(raw) not in broken], errors)
     if errors:
         raise DataInvalid(errors)
     return Dataset.from_entries([(raw.kind, raw.display_path, entry) for raw, entry in good])
