@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from ukvn.devtools.synthetic import SIZES, Counts, make_project, write_baseline
 
@@ -114,7 +115,13 @@ def serve_rebuild(project: Path, edit: str = "data", rounds: int = 3) -> tuple[f
                             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, bufsize=1)
     assert proc.stderr is not None
     lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in proc.stderr], daemon=True).start()
+    stderr = proc.stderr
+
+    def read() -> None:
+        for line in stderr:
+            lines.put(line)
+
+    threading.Thread(target=read, daemon=True).start()
 
     def wait_for(pattern: str, timeout: float = 600, seen: list[str] | None = None) -> re.Match[str]:
         deadline = time.time() + timeout
@@ -170,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     out = Path(args.out)
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
-    rows: dict[str, dict[str, object]] = {}
+    rows: dict[str, dict[str, Any]] = {}
     for size in sizes:
         counts = Counts(*SIZES[size])
         print(f"[{size}] generating {counts.events} events, {counts.people} people ...", flush=True)
@@ -210,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def report(rows: dict[str, dict[str, object]], serve: dict[str, tuple[float, float]]) -> str:
+def report(rows: dict[str, dict[str, Any]], serve: dict[str, tuple[float, float]]) -> str:
     lines = [
         "| size | pages | validate | build | own code | own share | baseline build | build ÷ baseline "
         "| peak memory (baseline) | site (baseline) | search index (baseline) |",

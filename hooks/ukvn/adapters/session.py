@@ -70,7 +70,7 @@ def event(module_name: str, name: str, starts_build: bool = False) -> Callable[.
     def handler(*args: Any, **kwargs: Any) -> Any:
         global _adapter
         if starts_build or _adapter is None:
-            _adapter = fresh(module_name).ADAPTER  # type: ignore[attr-defined]
+            _adapter = fresh(module_name).ADAPTER
         return getattr(_adapter, name)(*args, **kwargs)
 
     handler.__name__ = handler.__qualname__ = name

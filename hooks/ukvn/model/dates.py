@@ -93,8 +93,8 @@ class PartialDate:
 
     def display(self) -> str:
         """Human form: '17 April 2024', 'March 2024', '2021', with 'c.', 'before' or 'after'."""
-        if self.day:
-            base = f"{self.day} {MONTHS[self.month - 1]} {self.year}"  # type: ignore[index]
+        if self.day and self.month:
+            base = f"{self.day} {MONTHS[self.month - 1]} {self.year}"
         elif self.month:
             base = f"{MONTHS[self.month - 1]} {self.year}"
         else:

@@ -13,17 +13,16 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ukvn.model.dates import PartialDate
-from ukvn.model.types import HttpsUrl, Id, PlainText, Text, ref
+from ukvn.model.types import SLUG, HttpsUrl, Id, PlainText, Ref, Text
 
-SourceRef = ref("sources")
-PersonRef = ref("people")
-OrgRef = ref("organisations")
-EventRef = ref("events")
-AgreementRef = ref("agreements")
-TagRef = ref("tags")
-ReportRef = ref("reports")
-QuoteRef = ref("quotes")
-FigureRef = ref("figures")
+# References to entries of another kind, checked after loading (written out so type checkers see them).
+SourceRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/sources"), Ref("sources")]
+PersonRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/people"), Ref("people")]
+OrgRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/organisations"), Ref("organisations")]
+EventRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/events"), Ref("events")]
+AgreementRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/agreements"), Ref("agreements")]
+TagRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/tags"), Ref("tags")]
+ReportRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/reports"), Ref("reports")]
 
 Sources = Annotated[list[SourceRef], Field(min_length=1, description="ids of the sources that state this")]
 

@@ -62,11 +62,6 @@ class Ref:
     kind: str
 
 
-def ref(kind: str) -> Any:
-    """A reference field: an id that must exist among the entries of ``kind``."""
-    return Annotated[str, Field(pattern=SLUG, description=f"id of an entry in data/{kind}"), Ref(kind)]
-
-
 class LocalText(str):
     """Text with optional translations; behaves as its English text everywhere.
 
@@ -128,6 +123,3 @@ class LocalText(str):
 Text = LocalText
 """Translatable plain text."""
 
-
-def slug_like(value: str) -> bool:
-    return re.match(SLUG, value) is not None

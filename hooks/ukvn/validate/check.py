@@ -145,7 +145,7 @@ def validate_entries(raws: list[RawEntry], errors: list[DataError]) -> list[tupl
                 seen.add(loc)
                 full = (*raw.prefix, *loc)
                 mark = raw.loaded.key_mark_for(full) if err["type"] == "extra_forbidden" else raw.loaded.mark_for(full)
-                message, hint = _message(err, loc)
+                message, hint = _message(dict(err), loc)
                 errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(loc), message, hint))
     return good
 

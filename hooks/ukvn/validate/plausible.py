@@ -64,7 +64,7 @@ def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
 
 def _held(role: Role) -> list[tuple[tuple[Any, ...], tuple[date, date]]]:
     """(location, span) for each period a role is certainly held: from start to end, and each attested day."""
-    spans = []
+    spans: list[tuple[tuple[Any, ...], tuple[date, date]]] = []
     if role.start is not None:
         end = role.end.bounds[0] if role.end is not None else date.max
         spans.append((("start",), (role.start.bounds[1], end)))
