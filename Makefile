@@ -47,7 +47,7 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
 lint: $(STAMP) typecheck
-	$(BIN)/ruff check hooks scripts tests
+	$(BIN)/ruff check src hooks scripts tests
 	$(BIN)/python -m pytest tests/test_workflows.py -q
 
 typecheck: $(STAMP)

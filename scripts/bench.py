@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ukvn.devtools.synthetic import SIZES, Counts, make_project, write_baseline
+from dossier.devtools.synthetic import SIZES, Counts, make_project, write_baseline
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,7 +70,7 @@ def dir_size(path: Path) -> int:
 
 def build(project: Path, ours: bool) -> tuple[Run, int, int]:
     timings = project / "timings.json"
-    env = {**ENV, "UKVN_TIMINGS": str(timings)} if ours else ENV
+    env = {**ENV, "DOSSIER_TIMINGS": str(timings)} if ours else ENV
     run = timed([PY, "-m", "mkdocs", "build", "--strict", "-q"], project, env)
     if ours:
         data = json.loads(timings.read_text())
@@ -88,7 +88,7 @@ def free_port() -> int:
 EDITS = {
     "data": "an event file (data/events/)",
     "code": "a Python module of the generator (render/feeds.py)",
-    "template": "a page template (overrides/ukvn/event.html)",
+    "template": "a page template (src/dossier/theme/dossier/event.html)",
 }
 """What a serve measurement saves, by name."""
 
@@ -99,18 +99,19 @@ def _edited(project: Path, edit: str) -> tuple[Path, Callable[[str, int], str]]:
         return (sorted((project / "data" / "events").glob("*.yml"))[0],
                 lambda text, i: text.replace("summary: ", f"summary: Edit {i}. ", 1))
     if edit == "code":
-        return project / "hooks" / "ukvn" / "render" / "feeds.py", lambda text, i: text + f"\n# edit {i}\n"
-    return project / "overrides" / "ukvn" / "event.html", lambda text, i: text + f"\n{{# edit {i} #}}\n"
+        return project / "src" / "dossier" / "render" / "feeds.py", lambda text, i: text + f"\n# edit {i}\n"
+    template = project / "src" / "dossier" / "theme" / "dossier" / "event.html"
+    return template, lambda text, i: text + f"\n{{# edit {i} #}}\n"
 
 
 def serve_rebuild(project: Path, edit: str = "data", rounds: int = 3) -> tuple[float, float]:
     """(wall seconds from saving a file to 'Reloading browsers', MkDocs' own 'built in' seconds), medians.
 
     The project's own copy of the package comes first on PYTHONPATH, so a code edit there is one
-    the server must pick up (through ``ukvn.adapters.session``) without a restart.
+    the server must pick up (through ``dossier.adapters.session``) without a restart.
     """
     port = free_port()
-    env = {**ENV, "PYTHONPATH": str(project / "hooks")}
+    env = {**ENV, "PYTHONPATH": str(project / "src")}
     proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
                             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, bufsize=1)
     assert proc.stderr is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ukvn.model.schemas import dump, schemas
+from dossier.model.schemas import dump, schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from ukvn.devtools.browser import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, serve
+from dossier.devtools.browser import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 

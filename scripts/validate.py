@@ -11,9 +11,9 @@ import json
 import sys
 from pathlib import Path
 
-from ukvn.errors import DataInvalid
-from ukvn.model.published import published
-from ukvn.validate.check import validate
+from dossier.errors import DataInvalid
+from dossier.model.published import published
+from dossier.validate.check import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 

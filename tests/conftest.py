@@ -121,11 +121,11 @@ def tiny(tmp_path: Path) -> Path:
 
 
 def make_site_project(root: Path) -> Path:
-    """Copy the real site skeleton (config, hooks, templates, hand-written pages) next to ``root/data``."""
+    """Copy the real site skeleton (config, hook file, generator package, hand-written pages) next to ``root/data``."""
     for name in ("mkdocs.yml",):
         shutil.copy(ROOT / name, root / name)
-    for name in ("hooks", "overrides", "docs"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("hooks", "src", "docs"):
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     return root
 
 
@@ -168,7 +168,7 @@ class ServedProject:
         self.project = project
         self.log: list[str] = []
         # The project's own copy of the package, before the installed one, so tests may edit it.
-        env = {**os.environ, "PYTHONPATH": str(project / "hooks")}
+        env = {**os.environ, "PYTHONPATH": str(project / "src")}
         self.proc = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"], cwd=project,
                                      env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, bufsize=1)
         import threading

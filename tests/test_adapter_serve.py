@@ -11,7 +11,7 @@ from conftest import BROKEN_DATE, EXPECTED, TINY, ServedProject, write_data
 
 def errors_shown(html: str) -> list[str]:
     soup = BeautifulSoup(html, "html.parser")
-    return [code.get_text() for code in soup.select(".ukvn-data-errors li code")]
+    return [code.get_text() for code in soup.select(".dossier-data-errors li code")]
 
 
 def test_data_error_replaces_every_page_and_fixing_it_brings_the_site_back(served: ServedProject) -> None:
@@ -44,8 +44,8 @@ def test_error_page_escapes_what_the_data_says(served: ServedProject) -> None:
 
 
 def test_edited_python_code_and_templates_are_used_on_the_next_rebuild(served: ServedProject) -> None:
-    module = served.project / "hooks" / "ukvn" / "render" / "pages.py"
-    template = served.project / "overrides" / "ukvn" / "event.html"
+    module = served.project / "src" / "dossier" / "render" / "pages.py"
+    template = served.project / "src" / "dossier" / "theme" / "dossier" / "event.html"
 
     def edit(path: Path, old: str, new: str) -> None:
         text = path.read_text(encoding="utf-8")

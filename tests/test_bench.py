@@ -9,7 +9,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import PYTHON, ROOT
-from ukvn.devtools.synthetic import SIZES
+from dossier.devtools.synthetic import SIZES
 
 
 def test_bench_small_size_builds_a_valid_site(tmp_path: Path) -> None:
@@ -24,7 +24,7 @@ def test_bench_small_size_builds_a_valid_site(tmp_path: Path) -> None:
     assert 0 < row["own"] < row["build"]
     site = tmp_path / "S" / "project" / "site"
     timeline = BeautifulSoup((site / "timeline/index.html").read_text(encoding="utf-8"), "html.parser")
-    assert len(timeline.select("article.ukvn-event")) == 100
+    assert len(timeline.select("article.dossier-event")) == 100
     assert len(list((site / "events").glob("*/index.html"))) == 100
     assert len(list((site / "people").glob("*/index.html"))) == 50
     baseline = tmp_path / "S" / "baseline" / "site"

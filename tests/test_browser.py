@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, expect, sync_playwright
 
 from conftest import BROKEN_DATE, EXPECTED, TINY, ServedProject, write_data
-from ukvn.devtools.browser import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, serve
+from dossier.devtools.browser import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, serve
 
 pytestmark = pytest.mark.browser
 
@@ -88,7 +88,7 @@ def wait_until(pg: Page, expression: str, timeout: float = 5.0) -> None:
 
 
 def visible_ids(pg: Page) -> list[str]:
-    return pg.eval_on_selector_all("article.ukvn-event:not([hidden])", "els => els.map(e => e.id)")
+    return pg.eval_on_selector_all("article.dossier-event:not([hidden])", "els => els.map(e => e.id)")
 
 
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
@@ -113,10 +113,10 @@ def test_filters_narrow_restore_and_round_trip_through_the_url(page: tuple[Page,
     pg.goto(base_url + "timeline/")
     everything = visible_ids(pg)
     assert len(everything) >= 7
-    expect(pg.locator("#ukvn-count")).to_have_text(f"{len(everything)} of {len(everything)} events match.")
+    expect(pg.locator("#dossier-count")).to_have_text(f"{len(everything)} of {len(everything)} events match.")
     pg.select_option("#f-person", "to-lam")
     assert visible_ids(pg) == ["cleverly-to-lam-call-2024", "enhanced-migration-partnership-2025"]
-    expect(pg.locator("#ukvn-count")).to_have_text(f"2 of {len(everything)} events match.")
+    expect(pg.locator("#dossier-count")).to_have_text(f"2 of {len(everything)} events match.")
     assert "person=to-lam" in pg.url
     pg.select_option("#f-year", "2025")
     assert visible_ids(pg) == ["enhanced-migration-partnership-2025"]
@@ -125,8 +125,8 @@ def test_filters_narrow_restore_and_round_trip_through_the_url(page: tuple[Page,
     pg.goto(shared)
     assert visible_ids(pg) == ["enhanced-migration-partnership-2025"]
     assert pg.input_value("#f-person") == "to-lam"
-    pg.click("#ukvn-filters button[type=reset]")
-    wait_until(pg, f"document.querySelectorAll('article.ukvn-event:not([hidden])').length === {len(everything)}")
+    pg.click("#dossier-filters button[type=reset]")
+    wait_until(pg, f"document.querySelectorAll('article.dossier-event:not([hidden])').length === {len(everything)}")
     assert "?" not in pg.url
     assert rec.console_errors == []
 
@@ -138,7 +138,7 @@ def test_filters_work_from_the_keyboard(page: tuple[Page, Recorder], base_url: s
     pg.keyboard.press("ArrowDown")  # first tag after "All tags"
     first_tag = pg.input_value("#f-tag")
     assert first_tag
-    for article in pg.query_selector_all("article.ukvn-event:not([hidden])"):
+    for article in pg.query_selector_all("article.dossier-event:not([hidden])"):
         assert first_tag in (article.get_attribute("data-tags") or "").split()
     assert f"tag={first_tag}" in pg.url
 
@@ -147,8 +147,8 @@ def test_without_javascript_the_full_list_shows(browser: Browser, base_url: str)
     context = browser.new_context(java_script_enabled=False)
     pg = context.new_page()
     pg.goto(base_url + "timeline/?person=to-lam")
-    assert pg.locator("#ukvn-filters").is_hidden()  # hidden by its <noscript> style
-    assert pg.locator("article.ukvn-event").count() == len(visible_ids(pg)) >= 7
+    assert pg.locator("#dossier-filters").is_hidden()  # hidden by its <noscript> style
+    assert pg.locator("article.dossier-event").count() == len(visible_ids(pg)) >= 7
     context.close()
 
 
@@ -205,7 +205,7 @@ def test_open_page_shows_data_errors_then_comes_back_through_live_reload(browser
     pg.goto(served.url + "events/call-2024/")
     expect(pg.locator("article h1")).to_have_text("A call")
     write_data(served.project, {"events/call-2024.yml": BROKEN_DATE})
-    expect(pg.locator(".ukvn-data-errors li code")).to_have_text([EXPECTED], timeout=20_000)
+    expect(pg.locator(".dossier-data-errors li code")).to_have_text([EXPECTED], timeout=20_000)
     assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "error page scrolls sideways"
     write_data(served.project, {"events/call-2024.yml": TINY["events/call-2024.yml"]})
     expect(pg.locator("article h1")).to_have_text("A call", timeout=20_000)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import write_data
-from ukvn.errors import DataInvalid
-from ukvn.validate.check import validate
+from dossier.errors import DataInvalid
+from dossier.validate.check import validate
 
 
 def errors_after(tiny: Path, files: dict[str, str | bytes]) -> list[str]:

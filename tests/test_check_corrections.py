@@ -20,7 +20,8 @@ def setup_repo(tmp_path: Path) -> Path:
     (repo / "scripts").mkdir(parents=True)
     for script in ("check_corrections.py", "validate.py"):
         shutil.copy(ROOT / "scripts" / script, repo / "scripts")
-    shutil.copytree(ROOT / "hooks", repo / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    for folder in ("hooks", "src"):
+        shutil.copytree(ROOT / folder, repo / folder, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     write_data(repo, TINY)
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", ".")
@@ -61,7 +62,7 @@ def test_unchanged_data_passes(tmp_path: Path) -> None:
 def test_a_tightened_model_still_compares_against_the_base_read_by_its_own_code(tmp_path: Path) -> None:
     """The base's data fails the new model (no 'context'), yet its changed quotation is still caught."""
     repo = setup_repo(tmp_path)
-    entities = repo / "hooks/ukvn/model/entities.py"
+    entities = repo / "src/dossier/model/entities.py"
     old = 'context: Text | None = Field(default=None, description="how the source introduces the quotation")'
     assert old in entities.read_text()
     entities.write_text(entities.read_text().replace(old, 'context: Text = Field(description="now required")'))

@@ -12,8 +12,8 @@ from functools import cache
 import pytest
 
 from conftest import ROOT
-from ukvn.model.dataset import Dataset
-from ukvn.validate.check import validate
+from dossier.model.dataset import Dataset
+from dossier.validate.check import validate
 
 EVIDENCE = ROOT / "tests" / "evidence"
 COPIES = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic_core import PydanticCustomError
 
-from ukvn.model.dates import PartialDate
+from dossier.model.dates import PartialDate
 
 
 @pytest.mark.parametrize(

@@ -73,12 +73,12 @@ def test_events_feed_parses_newest_first_and_is_linked_from_every_page(real_site
 def test_every_page_offers_a_citation_and_highwire_tags(real_site: Path) -> None:
     for url in ("", "timeline/", "people/to-lam/", "about/", "about/corrections/"):
         soup = soup_of(real_site, url)
-        aside = soup.select_one("aside.ukvn-cite-this")
-        assert "UK–Vietnam Migration Partnership documentary record." in aside.select_one(".ukvn-apa").get_text()
-        assert aside.select_one(".ukvn-bibtex").get_text().startswith("@misc{ukvn-")
+        aside = soup.select_one("aside.dossier-cite-this")
+        assert "UK–Vietnam Migration Partnership documentary record." in aside.select_one(".dossier-apa").get_text()
+        assert aside.select_one(".dossier-bibtex").get_text().startswith("@misc{dossier-")
         assert soup.find("meta", attrs={"name": "citation_title"})["content"]
         assert soup.find("meta", attrs={"name": "citation_publication_date"})["content"]
-    edit = soup_of(real_site, "people/to-lam/").select_one(".ukvn-edit").get_text()
+    edit = soup_of(real_site, "people/to-lam/").select_one(".dossier-edit").get_text()
     assert "data/people/to-lam.yml" in edit
 
 
@@ -113,7 +113,7 @@ def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path: Path) -> Non
     assert files == sorted(p.relative_to(sites[1]) for p in sites[1].rglob("*") if p.is_file())
     different = [str(f) for f in files if (sites[0] / f).read_bytes() != (sites[1] / f).read_bytes()]
     assert different == []
-    assert "2025" in soup_of(sites[0], "").select_one(".ukvn-apa").get_text()
+    assert "2025" in soup_of(sites[0], "").select_one(".dossier-apa").get_text()
 
 
 @pytest.mark.parametrize("kind", ["event", "person", "quote", "source"])

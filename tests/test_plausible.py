@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import TINY, write_data
-from ukvn.errors import DataInvalid
-from ukvn.validate.check import validate
-from ukvn.validate.plausible import check_plausibility
+from dossier.errors import DataInvalid
+from dossier.validate.check import validate
+from dossier.validate.plausible import check_plausibility
 
 
 def errors_after(tiny: Path, files: dict[str, str]) -> list[str]:

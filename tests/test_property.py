@@ -7,9 +7,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ukvn.errors import DataInvalid
-from ukvn.load.yamlstrict import load_text
-from ukvn.validate.check import validate
+from dossier.errors import DataInvalid
+from dossier.load.yamlstrict import load_text
+from dossier.validate.check import validate
 
 YAMLISH = st.text(alphabet=st.sampled_from(list("abc:-[]{}&*!|>'\"#%@`?,. \n\t0123456789yesNO~")) , max_size=120)
 

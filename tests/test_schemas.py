@@ -6,7 +6,7 @@ import json
 import re
 
 from conftest import ROOT
-from ukvn.model.schemas import dump, schemas
+from dossier.model.schemas import dump, schemas
 
 
 def test_committed_schemas_are_up_to_date() -> None:

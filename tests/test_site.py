@@ -11,9 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, soup_of
-from ukvn.model.dataset import Dataset
-from ukvn.render.values import figure_value
-from ukvn.validate.check import validate
+from dossier.model.dataset import Dataset
+from dossier.render.values import figure_value
+from dossier.validate.check import validate
 
 STABLE_URLS = ["", "timeline/", "people/", "agreements/", "figures/", "human-rights/", "sources/", "about/"]
 
@@ -43,7 +43,7 @@ def test_every_event_has_its_own_page_person_and_agreement_too(real_site: Path, 
 
 def test_every_event_is_on_the_timeline_with_its_datetime(real_site: Path, ds: Dataset) -> None:
     soup = soup_of(real_site, "timeline/")
-    articles = soup.select("article.ukvn-event")
+    articles = soup.select("article.dossier-event")
     assert [a["id"] for a in articles] == list(ds.events)
     for event in ds.events.values():
         article = soup.find("article", id=event.id)
@@ -55,13 +55,13 @@ def test_every_event_is_on_the_timeline_with_its_datetime(real_site: Path, ds: D
 
 
 def test_timeline_is_grouped_by_year_in_order(real_site: Path) -> None:
-    years = [h.get_text() for h in soup_of(real_site, "timeline/").select("section.ukvn-year > h2")]
+    years = [h.get_text() for h in soup_of(real_site, "timeline/").select("section.dossier-year > h2")]
     assert years == ["2021", "2022", "2024", "2025"]
 
 
 def test_participants_show_the_role_held_on_the_day(real_site: Path) -> None:
     article = soup_of(real_site, "timeline/").find("article", id="cleverly-to-lam-call-2024")
-    text = " ".join(article.select_one(".ukvn-event__people").get_text().split())
+    text = " ".join(article.select_one(".dossier-event__people").get_text().split())
     assert "James Cleverly, then Home Secretary" in text
     assert "Tô Lâm, then Minister of Public Security" in text
     later = soup_of(real_site, "timeline/").find("article", id="enhanced-migration-partnership-2025")
@@ -70,7 +70,7 @@ def test_participants_show_the_role_held_on_the_day(real_site: Path) -> None:
 
 def test_profiles_list_every_role_with_its_dates(real_site: Path, ds: Dataset) -> None:
     for pid, person in ds.people.items():
-        roles = main(soup_of(real_site, f"people/{pid}/")).select("li.ukvn-role")
+        roles = main(soup_of(real_site, f"people/{pid}/")).select("li.dossier-role")
         assert len(roles) == len(person.roles)
         for li, role in zip(roles, person.roles, strict=True):
             assert role.title in li.get_text()
@@ -79,7 +79,7 @@ def test_profiles_list_every_role_with_its_dates(real_site: Path, ds: Dataset) -
 
 
 def test_rank_disagreement_is_shown_with_both_sources(real_site: Path) -> None:
-    role = main(soup_of(real_site, "people/vu-van-hung/")).select_one("li.ukvn-role")
+    role = main(soup_of(real_site, "people/vu-van-hung/")).select_one("li.dossier-role")
     text = " ".join(role.get_text().split())
     assert "Senior Colonel" in text
     assert "Colonel" in text.replace("Senior Colonel", "")
@@ -95,7 +95,7 @@ def test_every_quote_appears_verbatim_in_a_blockquote_with_cite(real_site: Path,
              *(f"agreements/{a}/" for a in ds.agreements)]
     shown: dict[str, list[str]] = {}
     for url in pages:
-        for fig in soup_of(real_site, url).select("figure.ukvn-quote"):
+        for fig in soup_of(real_site, url).select("figure.dossier-quote"):
             block = fig.find("blockquote")
             assert block["cite"].startswith("https://")
             assert "#:~:text=" in block["cite"]
@@ -107,11 +107,11 @@ def test_every_quote_appears_verbatim_in_a_blockquote_with_cite(real_site: Path,
 
 def test_every_citation_resolves_to_a_source_entry(real_site: Path) -> None:
     sources = soup_of(real_site, "sources/")
-    ids = {a["id"] for a in sources.select("article.ukvn-source")}
+    ids = {a["id"] for a in sources.select("article.dossier-source")}
     count = 0
     for html in real_site.rglob("index.html"):
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-        for a in soup.select("a.ukvn-cite"):
+        for a in soup.select("a.dossier-cite"):
             path, _, anchor = a["href"].partition("#")
             target = (html.parent / path / "index.html").resolve()
             assert target == (real_site / "sources/index.html").resolve()
@@ -132,10 +132,10 @@ def test_figures_show_kind_source_and_caveats(real_site: Path, ds: Dataset) -> N
     soup = soup_of(real_site, "figures/")
     for fid, figure in ds.figures.items():
         article = soup.find("article", id=fid)
-        assert article.select_one(".ukvn-kind").get_text() == figure.kind
-        assert article.select_one(".ukvn-value").get_text() == figure_value(figure)
-        assert article.select("a.ukvn-cite")
-        assert len(article.select(".ukvn-caveats li")) == len(figure.caveats)
+        assert article.select_one(".dossier-kind").get_text() == figure.kind
+        assert article.select_one(".dossier-value").get_text() == figure_value(figure)
+        assert article.select("a.dossier-cite")
+        assert len(article.select(".dossier-caveats li")) == len(figure.caveats)
     chart = soup.find("figure", id="chart-processing-time-reduction")
     assert "up to 75%" in chart.get_text()
     assert "almost 90%" in chart.get_text()
@@ -152,7 +152,7 @@ def test_human_rights_page_quotes_each_organisation_with_report_and_year(real_si
 
 def test_agreements_comparison_shows_recurring_themes(real_site: Path) -> None:
     soup = soup_of(real_site, "agreements/")
-    rows = {r.find("th").get_text(): r for r in soup.select("table.ukvn-compare tbody tr")}
+    rows = {r.find("th").get_text(): r for r in soup.select("table.dossier-compare tbody tr")}
     returns = rows["Returns"].find_all("td")
     assert sum(1 for td in returns if td.find("p")) >= 4  # 2022, 2024, March 2025 and October 2025
 
@@ -208,7 +208,7 @@ def test_external_links_carry_noopener_noreferrer(real_site: Path) -> None:
 
 
 def test_relative_link_helper_matches_posix_paths() -> None:
-    from ukvn.render.pages import relative
+    from dossier.render.pages import relative
 
     assert relative("people/to-lam/", "events/x/") == "../../people/to-lam/"
     assert relative("sources/#a", "") == "sources/#a"

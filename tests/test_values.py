@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import make_site_project, run_build, soup_of, write_data
-from ukvn.model.entities import Figure
-from ukvn.render.values import attributed, figure_value, number
+from dossier.model.entities import Figure
+from dossier.render.values import attributed, figure_value, number
 
 UNIT = r"(?:%|\bper cent\b|\bpeople\b|\btimes\b)"
 DOUBLED_UNIT = re.compile(rf"{UNIT}.{{0,3}}{UNIT}", re.IGNORECASE)
@@ -80,7 +80,7 @@ def labels(site: Path, url: str) -> list[str]:
     """Every heading, value, fact and caption of a page, as a reader sees it."""
     soup = soup_of(site, url)
     return [" ".join(el.get_text(" ").split()) for el in soup.select(
-        "article h1, article h2, article h3, .ukvn-value, .ukvn-facts dd, figcaption, article p strong, article li")]
+        "article h1, article h2, article h3, .dossier-value, .dossier-facts dd, figcaption, article p strong, article li")]
 
 
 def test_fixture_site_writes_each_unit_and_publisher_once(tiny: Path) -> None:
@@ -90,8 +90,8 @@ def test_fixture_site_writes_each_unit_and_publisher_once(tiny: Path) -> None:
     assert result.returncode == 0, result.stderr
     site = tiny / "site"
     figures = soup_of(site, "figures/")
-    assert figures.find("article", id="share").select_one(".ukvn-value").get_text() == "approximately 17%"
-    assert figures.find("article", id="halved").select_one(".ukvn-value").get_text() == "halved"
+    assert figures.find("article", id="share").select_one(".dossier-value").get_text() == "approximately 17%"
+    assert figures.find("article", id="halved").select_one(".dossier-value").get_text() == "halved"
     assert "“approximately 17 per cent”" in figures.find("article", id="share").get_text()
     heading = soup_of(site, "human-rights/").find("h2", id="h-watchdog-2024").get_text()
     assert heading == "Rights Watchdog annual report"
@@ -104,7 +104,7 @@ def test_fixture_site_writes_each_unit_and_publisher_once(tiny: Path) -> None:
 
 def test_shipped_site_writes_each_unit_and_publisher_once(real_site: Path) -> None:
     from conftest import ROOT
-    from ukvn.validate.check import validate
+    from dossier.validate.check import validate
 
     ds = validate(ROOT / "data", root=ROOT)
     names = [str(o.name) for o in ds.organisations.values()] + [p.name for p in ds.people.values()]
@@ -118,4 +118,4 @@ def test_shipped_site_writes_each_unit_and_publisher_once(real_site: Path) -> No
                     assert text.count(name) <= 1, (url, name, text)
     figures = soup_of(real_site, "figures/")
     for fid, fig in ds.figures.items():
-        assert figures.find("article", id=fid).select_one(".ukvn-value").get_text() == figure_value(fig)
+        assert figures.find("article", id=fid).select_one(".dossier-value").get_text() == figure_value(fig)

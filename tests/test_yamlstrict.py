@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ukvn.errors import DataError
-from ukvn.load.yamlstrict import MAX_BYTES, MAX_DEPTH, Mark, load_text
+from dossier.errors import DataError
+from dossier.load.yamlstrict import MAX_BYTES, MAX_DEPTH, Mark, load_text
 
 
 def errors_of(text: str | bytes) -> list[str]:

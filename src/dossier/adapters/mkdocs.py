@@ -1,0 +1,217 @@
+"""The only module that knows MkDocs: it feeds MkDocs events to the core and places its pages.
+
+Moving to a successor of MkDocs 1.x (ProperDocs builds the same config today) means rewriting
+this file only; load, validate, model and render never import MkDocs.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from markupsafe import Markup, escape
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from dossier.adapters import session
+from dossier.build import THEME, Build, prepare
+from dossier.errors import DataError, DataInvalid
+from dossier.render import citation, csp
+from dossier.render.pages import SITE_PAGES
+
+PACKAGE = Path(__file__).resolve().parent.parent
+STYLESHEET = "assets/dossier/dossier.css"
+SCRIPT = "assets/dossier/filters.js"
+"""The generator's assets, served from its theme layer (``theme/assets/dossier/``)."""
+
+
+class DataValidationError(PluginError):
+    """Data errors, one per line as ``path:line:col: field: message``; nothing is written."""
+
+
+def _timed(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Adds the time spent in a hook to ``self.spent`` (the project's own share of a build)."""
+
+    @functools.wraps(method)
+    def wrapper(self: Adapter, *args: Any, **kwargs: Any) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            self.spent[method.__name__] = self.spent.get(method.__name__, 0.0) + time.perf_counter() - t0
+
+    return wrapper
+
+
+def _source_date_epoch(root: Path) -> None:
+    """Dates in the site come from the last commit, as under `make`, so plain `mkdocs build` is reproducible."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return
+    try:
+        stamp = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"],  # noqa: S603,S607 - fixed git command
+                               capture_output=True, text=True, check=False, timeout=10).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        return
+    if stamp.isdigit():
+        os.environ["SOURCE_DATE_EPOCH"] = stamp
+
+
+def _no_credentials(urls: dict[str, str | None]) -> None:
+    """Addresses from the configuration (often from the environment) must not carry a user name or password."""
+    for name, url in urls.items():
+        if url and "@" in urlsplit(url).netloc:
+            raise PluginError(f"mkdocs.yml: {name}: URL carries a user name or password (hint: remove the "
+                              "'user:password@' part; it would be published in every page)")
+
+
+def _install_theme(config: Any) -> None:
+    """Put the generator's theme layer between the documentary's overrides and Material, with its assets.
+
+    A documentary's mkdocs.yml then needs no template, stylesheet or script of its own; its
+    ``custom_dir`` (if any) still wins. Under `mkdocs serve`, the package is watched too, so an
+    edit to the generator rebuilds the site (see ``session``).
+    """
+    dirs = config.theme.dirs
+    if str(THEME) not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+    if STYLESHEET not in config.extra_css:
+        config.extra_css.append(STYLESHEET)
+    if SCRIPT not in [str(s) for s in config.extra_javascript]:
+        config.extra_javascript.append(ExtraScriptValue(SCRIPT))
+    if session.serving and str(PACKAGE) not in config.watch:
+        config.watch.append(str(PACKAGE))
+
+
+class Adapter:
+    """Holds one build's validated data and rendered pages between MkDocs events."""
+
+    def __init__(self) -> None:
+        self.build: Build | None = None
+        self.by_src: dict[str, Any] = {}
+        self.spent: dict[str, float] = {}
+        self.errors: list[DataError] = []
+        """Data errors of this build under `mkdocs serve`: every page shows them instead of its content."""
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        """Remember whether we serve: only `mkdocs serve` turns data errors into an error page."""
+        session.serving = command == "serve"
+
+    @_timed
+    def on_config(self, config: Any) -> None:
+        """Validate the whole data set and render every generated page before MkDocs writes anything.
+
+        On a data error, `mkdocs build` stops (exit 1, ``site/`` untouched). `mkdocs serve` instead
+        prints the errors and builds error pages, so the contributor's open page shows them and
+        live reload brings the site back once the file is fixed.
+        """
+        self.spent = {}
+        self.errors = []
+        root = Path(config.config_file_path).parent
+        _source_date_epoch(root)
+        _no_credentials({"site_url": config.site_url, "extra.edit_base_url": config.extra.get("edit_base_url")})
+        _install_theme(config)
+        try:
+            extra = {**dict(config.extra), "site_url": config.site_url or ""}
+            overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+            self.build = prepare(root, overrides, extra=extra)
+        except DataInvalid as exc:
+            if not session.serving:
+                raise DataValidationError("Data validation failed:\n" + exc.report()) from None
+            self._serve_errors(exc, config)
+            return
+        self.by_src = {p.src_uri: p for p in self.build.pages}
+        session.last_pages = [(p.src_uri, p.in_nav) for p in self.build.pages]
+
+    def _serve_errors(self, exc: DataInvalid, config: Any) -> None:
+        """Print the errors and build only error pages, at every address the last good build had."""
+        self.errors = exc.errors
+        self.build = None
+        self.by_src = {}
+        # Printed, not logged: MkDocs counts logged warnings and would abort a strict build, which
+        # leaves `mkdocs serve` stuck on the previous site.
+        print("Data validation failed (the browser shows these too):\n" + exc.report(), file=sys.stderr, flush=True)
+        quiet = logging.DEBUG  # the missing generated pages are expected: no warnings about them
+        for group in (config.validation.nav, config.validation.links):
+            for key in group:
+                if key != "absolute_links":
+                    group[key] = quiet
+
+    def on_env(self, env: Any, config: Any, files: Files) -> Any:
+        """Filters the theme templates need for the suggested citation, and the data errors to show."""
+        env.filters["bibtex"] = citation.bibtex_escape
+        env.filters["bibtex_key"] = citation.bibtex_key
+        env.globals["data_errors"] = self.errors
+        return env
+
+    @_timed
+    def on_files(self, files: Files, config: Any) -> Files:
+        """Add the generated pages; a collision with a hand-written page in docs/ is an error."""
+        if self.build is None:  # serving data errors: empty stubs keep every known address alive
+            stubs = dict(session.last_pages) or {src: True for src, _ in SITE_PAGES.values()}
+            for src, in_nav in stubs.items():
+                if files.get_file_from_path(src) is None:
+                    f = File.generated(config, src, content="")
+                    if not in_nav:
+                        f.inclusion = InclusionLevel.NOT_IN_NAV
+                    files.append(f)
+            return files
+        for page in self.build.pages:
+            existing = files.get_file_from_path(page.src_uri)
+            if existing is not None and not existing.generated_by:
+                raise PluginError(f"docs/{page.src_uri}: this page is generated from data/; "
+                                  "remove or rename the hand-written file")
+            f = File.generated(config, page.src_uri, content="")
+            if not page.in_nav:
+                f.inclusion = InclusionLevel.NOT_IN_NAV  # reached from index pages: keeps MkDocs linear
+            files.append(f)
+        for extra in self.build.files:
+            files.append(File.generated(config, extra.path, content=extra.content))
+        return files
+
+    @_timed
+    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
+        generated = self.by_src.get(page.file.src_uri)
+        if generated is not None:
+            # Material prints these raw in <title>, the header and <meta>: pass them pre-escaped.
+            page.meta["title"] = Markup(escape(generated.title))  # noqa: S704 - escaped here
+            page.meta["description"] = Markup(escape(generated.description))  # noqa: S704 - escaped here
+            page.meta["dossier_jsonld"] = Markup(generated.jsonld)  # noqa: S704 - JSON with <>& escaped
+            if generated.search_exclude:
+                page.meta["search"] = {"exclude": True}
+            if generated.edit_path:
+                page.meta["dossier_edit_path"] = generated.edit_path
+        return markdown
+
+    @_timed
+    def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
+        generated = self.by_src.get(page.file.src_uri)
+        return generated.body if generated is not None else html
+
+    @_timed
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        """Write the page's Content-Security-Policy (hashes of the theme's inline scripts)."""
+        return csp.apply(output, page.content, live_reload=session.serving)
+
+    @_timed
+    def on_post_template(self, output: str, template_name: str, config: Any) -> str:
+        """Static templates (404.html) get their policy too."""
+        return csp.apply(output, None, live_reload=session.serving)
+
+    def on_post_build(self, config: Any) -> None:
+        """With DOSSIER_TIMINGS=path set, write the time spent in our code (for scripts/bench.py)."""
+        target = os.environ.get("DOSSIER_TIMINGS")
+        if target and self.build is not None:
+            Path(target).write_text(json.dumps({"hooks": self.spent, "stages": self.build.timings}), encoding="utf-8")
+
+
+ADAPTER = Adapter()

@@ -1,0 +1,56 @@
+"""One build, independent of any site generator: validate, then render every generated page."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dossier.model.dataset import Dataset
+from dossier.render import downloads, feeds
+from dossier.render.pages import Page, Renderer
+from dossier.validate.check import validate
+
+
+@dataclass
+class ExtraFile:
+    """A generated non-page file (data download, feed)."""
+
+    path: str
+    content: str | bytes
+
+
+@dataclass
+class Build:
+    dataset: Dataset
+    pages: list[Page]
+    files: list[ExtraFile] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds spent in each stage of ours (read by scripts/bench.py)."""
+
+
+THEME = Path(__file__).resolve().parent / "theme"
+"""The generator's theme layer over Material: base templates, partials, assets, and page templates in ``dossier/``."""
+
+
+def template_dirs(overrides: Path | None) -> list[Path]:
+    """Where page templates are looked up: a documentary's own ``<overrides>/dossier/`` first, then ours."""
+    own = overrides / "dossier" if overrides else None
+    return [*([own] if own and own.is_dir() else []), THEME / "dossier"]
+
+
+def prepare(root: Path, overrides: Path | None = None, extra: dict[str, Any] | None = None) -> Build:
+    """Validate ``root/data`` and render all generated pages; raise ``DataInvalid`` on any data error."""
+    t0 = time.perf_counter()
+    dataset = validate(root / "data", root=root)
+    t1 = time.perf_counter()
+    renderer = Renderer(dataset, template_dirs(overrides), site=extra or {})
+    pages = list(renderer.plan())
+    for page in pages:
+        renderer.render(page)
+    site_url = str((extra or {}).get("site_url") or "")
+    extra_files = [ExtraFile(path, content) for path, content in
+                   {**downloads.files(dataset), **feeds.files(dataset, site_url)}.items()]
+    t2 = time.perf_counter()
+    return Build(dataset, pages, extra_files, timings={"load+validate": t1 - t0, "render": t2 - t1})

@@ -1,0 +1,191 @@
+"""Synthetic but valid data sets for the benchmark: N events, P people, and the rest in proportion.
+
+The files are written as a contributor would write them (one YAML file per entry) and go through
+the real loader, models and cross-checks; nothing bypasses validation.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+SIZES = {"S": (100, 50), "M": (1000, 300), "L": (10000, 2000)}
+"""size -> (events, people)."""
+
+WORDS = ["migration", "dialogue", "returns", "deterrence", "campaign", "visa", "intelligence", "sharing", "trafficking", "partnership", "agreement", "ministry", "security", "document", "biometric", "processing", "cooperation", "delegation", "statement", "communique", "implementation", "review", "capacity", "building", "legal", "routes", "small", "boats"]
+TAGS = ["returns", "deterrence", "trafficking", "documents", "dialogue", "visas", "legal-routes", "capacity"]
+PARTS = ["co-chair", "signatory", "participant", "speaker", "host"]
+KINDS = ["official statistic", "government claim", "government projection", "NGO or media report"]
+
+
+@dataclass(frozen=True)
+class Counts:
+    events: int
+    people: int
+
+    @property
+    def sources(self) -> int:
+        return max(5, self.events // 5)
+
+    @property
+    def quotes(self) -> int:
+        return max(3, self.events // 3)
+
+    @property
+    def figures(self) -> int:
+        return max(3, self.events // 10)
+
+    @property
+    def agreements(self) -> int:
+        return max(2, self.events // 50)
+
+    @property
+    def organisations(self) -> int:
+        return max(5, self.people // 20)
+
+
+def _sentence(rng: random.Random, n: int) -> str:
+    words = [rng.choice(WORDS) for _ in range(n)]
+    return (" ".join(words)).capitalize() + "."
+
+
+def _date(rng: random.Random, i: int) -> str:
+    year = 2000 + (i % 26)
+    month = 1 + rng.randrange(12)
+    day = 1 + rng.randrange(28)
+    return rng.choice([f"{year}-{month:02d}-{day:02d}", f"{year}-{month:02d}-{day:02d}", f"{year}-{month:02d}",
+                       f"{year}"])
+
+
+PUBLISHED = "2026-01-15"
+"""Every synthetic source is published after every synthetic date, as plausibility checks require."""
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def write_data(data: Path, counts: Counts, seed: int = 1) -> None:
+    """Write a valid data set of ``counts`` into ``data`` (one file per entry)."""
+    rng = random.Random(seed)
+    if data.exists():
+        shutil.rmtree(data)
+    _write(data / "tags.yml", "".join(f"- id: {t}\n  label: {t.replace('-', ' ').title()}\n" for t in TAGS))
+    for i in range(counts.sources):
+        _write(data / "sources" / f"source-{i}.yml",
+               f"id: source-{i}\ntitle: {_sentence(rng, 7)}\npublisher: Publisher {i % 40}\nkind: news report\n"
+               f"published: {PUBLISHED}\nurl: https://example.org/articles/{i}\nlanguage: en\n")
+
+    def src() -> str:
+        return f"source-{rng.randrange(counts.sources)}"
+
+    for i in range(counts.organisations):
+        _write(data / "organisations" / f"org-{i}.yml",
+               f"id: org-{i}\nname: Organisation {i}\ncountry: {'GB' if i % 2 else 'VN'}\nsources: [{src()}]\n")
+    for i in range(counts.people):
+        roles = "".join(
+            f"  - title: {rng.choice(['Minister', 'Director', 'Deputy Minister', 'Ambassador'])} {k}\n"
+            f"    organisation: org-{rng.randrange(counts.organisations)}\n"
+            f"    start: {2000 + 8 * k + rng.randrange(4)}\n    end: {2004 + 8 * k + rng.randrange(4)}\n"
+            f"    sources: [{src()}]\n"
+            for k in range(1 + rng.randrange(3))
+        )
+        _write(data / "people" / f"person-{i}.yml",
+               f"id: person-{i}\nname: Person Number {i}\ncountry: {'GB' if i % 2 else 'VN'}\nroles:\n{roles}"
+               f"sources: [{src()}]\n")
+    for i in range(counts.agreements):
+        items = "".join(f"  - id: item-{k}\n    text: {_sentence(rng, 9)}\n    wording: summary\n"
+                        f"    tags: [{rng.choice(TAGS)}]\n    sources: [{src()}]\n" for k in range(4))
+        _write(data / "agreements" / f"agreement-{i}.yml",
+               f"id: agreement-{i}\ntitle: Agreement {i}\nkind: joint statement\ndate: {_date(rng, i)}\n"
+               f"summary: {_sentence(rng, 20)}\nsignatories:\n  - person: person-{rng.randrange(counts.people)}\n"
+               f"    sources: [{src()}]\nitems:\n{items}sources: [{src()}]\n")
+    participants_of: list[list[int]] = []
+    for i in range(counts.events):
+        people = rng.sample(range(counts.people), k=min(counts.people, 1 + rng.randrange(3)))
+        participants_of.append(people)
+        participants = "".join(f"  - person: person-{p}\n    part: {rng.choice(PARTS)}\n" for p in people)
+        agreement = f"agreements: [agreement-{rng.randrange(counts.agreements)}]\n" if i % 10 == 0 else ""
+        _write(data / "events" / f"event-{i}.yml",
+               f"id: event-{i}\ndate: {_date(rng, i)}\ntitle: {_sentence(rng, 6)}\nsummary: {_sentence(rng, 45)}\n"
+               f"place: City {i % 30}\nparticipants:\n{participants}tags: [{', '.join(rng.sample(TAGS, 2))}]\n"
+               f"{agreement}sources: [{src()}, {src()}]\n")
+    for i in range(counts.quotes):
+        event = rng.randrange(counts.events)  # the speaker is one of the event's participants
+        _write(data / "quotes" / f"quote-{i}.yml",
+               f"id: quote-{i}\ntext: {_sentence(rng, 30)}\nspeaker: {{person: person-{participants_of[event][0]}}}\n"
+               f"date: {_date(rng, i)}\nevent: event-{event}\nsources: [{src()}]\n")
+    for i in range(counts.figures):
+        value = rng.randrange(1, 50000)
+        _write(data / "figures" / f"figure-{i}.yml",
+               f"id: figure-{i}\nlabel: {_sentence(rng, 6)}\nvalue: {value}\n"
+               f"unit: people\nkind: {rng.choice(KINDS)}\nstated_by: {{organisation: org-{rng.randrange(counts.organisations)}}}\n"
+               f"sources: [{src()}]\ncaveats:\n  - {_sentence(rng, 12)}\nseries: series-{i % 20}\n")
+
+
+def make_project(source: Path, dest: Path, counts: Counts | None) -> Path:
+    """A copy of the project at ``source`` (config, hook file, generator package, docs) with synthetic (or its own) data."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    shutil.copy(source / "mkdocs.yml", dest / "mkdocs.yml")
+    for name in ("hooks", "src", "docs"):
+        shutil.copytree(source / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    if counts is None:
+        shutil.copytree(source / "data", dest / "data")
+    else:
+        write_data(dest / "data", counts)
+    return dest
+
+
+def write_baseline(dest: Path, counts: Counts, seed: int = 1) -> Path:
+    """The same number of equivalent pages written as plain Markdown for a stock mkdocs-material site."""
+    rng = random.Random(seed)
+    if dest.exists():
+        shutil.rmtree(dest)
+    docs = dest / "docs"
+    index_links: dict[str, list[str]] = {"events": [], "people": [], "agreements": []}
+    for i in range(counts.events):
+        _write(docs / "events" / f"event-{i}.md",
+               f"---\nsearch:\n  exclude: false\n---\n# {_sentence(rng, 6)}\n\n*{_date(rng, i)}* · City {i % 30}\n\n"
+               f"{_sentence(rng, 45)} [1](../../sources/#source-{i % counts.sources})\n\n"
+               f"Participants: [Person {i % counts.people}](../people/person-{i % counts.people}.md)\n")
+        index_links["events"].append(f"- [Event {i}](../events/event-{i}.md)")
+    for i in range(counts.people):
+        _write(docs / "people" / f"person-{i}.md",
+               f"# Person Number {i}\n\n## Roles\n\n1. Minister, Organisation {i % 20}: 2000 to 2004 [1](../../sources/)\n")
+        index_links["people"].append(f"- [Person {i}](person-{i}.md)")
+    for i in range(counts.agreements):
+        _write(docs / "agreements" / f"agreement-{i}.md",
+               f"# Agreement {i}\n\n{_sentence(rng, 20)}\n\n" + "".join(f"1. {_sentence(rng, 9)}\n" for _ in range(4)))
+        index_links["agreements"].append(f"- [Agreement {i}](agreement-{i}.md)")
+    _write(docs / "index.md", "# Home\n\nA documentary site.\n")
+    _write(docs / "timeline" / "index.md", "# Timeline\n\n" + "\n".join(index_links["events"]) + "\n")
+    _write(docs / "people" / "index.md", "# People\n\n" + "\n".join(index_links["people"]) + "\n")
+    _write(docs / "agreements" / "index.md", "# Agreements\n\n" + "\n".join(index_links["agreements"]) + "\n")
+    _write(docs / "sources" / "index.md", "# Sources\n\n" + "".join(
+        f"## Source {i} {{#source-{i}}}\n\nhttps://example.org/articles/{i}\n\n" for i in range(counts.sources)))
+    _write(dest / "mkdocs.yml", """\
+site_name: Baseline
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+markdown_extensions:
+  - attr_list
+not_in_nav: |
+  /events/
+  /people/person-*
+  /agreements/agreement-*
+nav:
+  - Home: index.md
+  - Timeline: timeline/index.md
+  - People: people/index.md
+  - Agreements: agreements/index.md
+  - Sources: sources/index.md
+""")
+    return dest

@@ -1,0 +1,105 @@
+"""The validated data set with the look-ups pages need, computed once in linear time."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from dossier.model.dates import PartialDate
+from dossier.model.entities import (
+    Agreement,
+    Correction,
+    Event,
+    Figure,
+    Organisation,
+    Person,
+    Quote,
+    Report,
+    Role,
+    Source,
+    Tag,
+)
+
+
+def cited_sources(obj: BaseModel) -> set[str]:
+    """Every source id cited anywhere inside an entry."""
+    found: set[str] = set()
+    stack: list[Any] = [obj]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, BaseModel):
+            for name in type(item).model_fields:
+                value = getattr(item, name)
+                if name == "sources" and isinstance(value, list):
+                    found.update(value)
+                else:
+                    stack.append(value)
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+@dataclass
+class Dataset:
+    """All entries by kind and id, where each came from, and the reverse look-ups."""
+
+    tags: dict[str, Tag] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    agreements: dict[str, Agreement] = field(default_factory=dict)
+    reports: dict[str, Report] = field(default_factory=dict)
+    figures: dict[str, Figure] = field(default_factory=dict)
+    quotes: dict[str, Quote] = field(default_factory=dict)
+    corrections: dict[str, Correction] = field(default_factory=dict)
+    origin: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(kind, id) -> data file path, for 'edit this page' links and error messages."""
+
+    # reverse look-ups, filled by index()
+    events_by_person: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
+    events_by_agreement: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
+    quotes_by_event: dict[str, list[Quote]] = field(default_factory=lambda: defaultdict(list))
+    quotes_by_speaker: dict[tuple[str, str], list[Quote]] = field(default_factory=lambda: defaultdict(list))
+    agreements_signed: dict[str, list[Agreement]] = field(default_factory=lambda: defaultdict(list))
+    cited_by: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
+    """source id -> [(kind, id)] of every entry citing it."""
+
+    @classmethod
+    def from_entries(cls, entries: list[tuple[str, str, BaseModel]]) -> Dataset:
+        ds = cls()
+        for kind, path, entry in entries:
+            getattr(ds, kind)[entry.id] = entry  # type: ignore[attr-defined]
+            ds.origin[(kind, entry.id)] = path  # type: ignore[attr-defined]
+        ds.index()
+        return ds
+
+    def index(self) -> None:
+        self.events = dict(sorted(self.events.items(), key=lambda kv: (kv[1].date.sort_key, kv[0])))
+        self.people = dict(sorted(self.people.items(), key=lambda kv: (kv[1].ascii_name or kv[1].name, kv[0])))
+        self.agreements = dict(sorted(self.agreements.items(), key=lambda kv: (kv[1].date.sort_key, kv[0])))
+        self.quotes = dict(sorted(self.quotes.items(), key=lambda kv: (kv[1].date.sort_key, kv[0])))
+        for event in self.events.values():
+            for p in event.participants:
+                self.events_by_person[p.person].append(event)
+            for a in event.agreements:
+                self.events_by_agreement[a].append(event)
+        for quote in self.quotes.values():
+            if quote.event:
+                self.quotes_by_event[quote.event].append(quote)
+            self.quotes_by_speaker[quote.speaker.key].append(quote)
+        for agreement in self.agreements.values():
+            for s in agreement.signatories:
+                self.agreements_signed[s.person].append(agreement)
+        for kind in ("organisations", "people", "events", "agreements", "reports", "figures", "quotes",
+                     "corrections"):
+            for eid, entry in getattr(self, kind).items():
+                for sid in sorted(cited_sources(entry)):
+                    self.cited_by[sid].append((kind, eid))
+
+    def roles_on(self, person_id: str, day: PartialDate) -> list[Role]:
+        """The posts the sources place a person in on a given date."""
+        return [r for r in self.people[person_id].roles if r.held_on(day)]

@@ -1,0 +1,336 @@
+"""The strict models of every data kind. One class per kind; each field says what it is for.
+
+Why strict: contributors edit these files by hand, so a typo in a key, a number where text was
+meant or a missing source must stop the build with a precise message rather than pass silently
+(``extra="forbid"``, ``strict=True``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from dossier.model.dates import PartialDate
+from dossier.model.types import SLUG, HttpsUrl, Id, PlainText, Ref, Text
+
+# References to entries of another kind, checked after loading (written out so type checkers see them).
+SourceRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/sources"), Ref("sources")]
+PersonRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/people"), Ref("people")]
+OrgRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/organisations"), Ref("organisations")]
+EventRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/events"), Ref("events")]
+AgreementRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/agreements"), Ref("agreements")]
+TagRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/tags"), Ref("tags")]
+ReportRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/reports"), Ref("reports")]
+
+Sources = Annotated[list[SourceRef], Field(min_length=1, description="ids of the sources that state this")]
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown fields and type coercions are errors."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, str_strip_whitespace=False)
+
+
+# --- controlled vocabularies -------------------------------------------------------------
+
+
+SourceKind = Literal[
+    "government press release", "government statement", "government report", "joint declaration",
+    "news report", "state media report", "NGO report",
+]
+FigureKind = Literal["official statistic", "government claim", "government projection", "NGO or media report"]
+"""What kind of statement a figure is: never present a claim or projection as a statistic."""
+Part = Literal["co-chair", "signatory", "participant", "speaker", "host", "announcer"]
+AgreementKind = Literal["dialogue", "joint statement", "joint communiqué", "partnership", "joint declaration"]
+Wording = Literal["verbatim", "summary"]
+FigureUnit = Literal["people", "percent", "times"]
+"""What a figure's number counts: 'people', 'percent' (0-100) or 'times' (a multiple, e.g. fourfold = 4)."""
+Approximation = Literal["approximately", "roughly", "about", "around", "almost", "nearly", "up to", "at least",
+                        "more than", "fewer than"]
+"""How the source hedges a number; shown before it."""
+
+
+# --- kinds --------------------------------------------------------------------------------
+
+
+class Tag(Strict):
+    """A term of the controlled vocabulary used by events, agreement items, quotes and figures."""
+
+    id: Id
+    label: Text = Field(description="how the tag is shown to readers")
+    description: Text | None = Field(default=None, description="what the tag covers")
+
+
+class Source(Strict):
+    """A published document the site cites."""
+
+    id: Id
+    title: Text = Field(description="the document's own title, as published")
+    publisher: PlainText = Field(description="who published it (the outlet or institution)")
+    kind: SourceKind
+    published: PartialDate = Field(description="publication date, at the precision known")
+    url: HttpsUrl = Field(description="address of the document (https only)")
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = Field(description="ISO 639-1 language code")
+    accessed: PartialDate | None = Field(default=None, description="when the page was last checked")
+    archive_url: HttpsUrl | None = Field(default=None, description="an archived copy, e.g. on the Wayback Machine")
+    republished_by: PlainText | None = Field(
+        default=None, description="outlet whose copy 'url' points to, if not the publisher's"
+    )
+    note: Text | None = Field(default=None, description="what the reader should know about this source")
+
+
+class Organisation(Strict):
+    """A government body, party, NGO or outlet named in the data."""
+
+    id: Id
+    name: Text
+    native_name: PlainText | None = Field(default=None, description="name in its own language, if a source gives it")
+    country: Annotated[str, Field(pattern=r"^([A-Z]{2}|international)$")] = Field(
+        description="ISO 3166 alpha-2 code (GB, VN, US) or 'international'"
+    )
+    sources: Sources
+
+
+class RankAccount(Strict):
+    """One source's version of a rank or title, kept side by side when sources disagree."""
+
+    value: PlainText
+    sources: Sources
+
+
+class Role(Strict):
+    """A position a person held, with the dates the sources give."""
+
+    title: Text = Field(description="title of the post, as the sources word it")
+    organisation: OrgRef
+    start: PartialDate | None = Field(default=None, description="when the post began, if a source says")
+    end: PartialDate | None = Field(default=None, description="when the post ended, if a source says")
+    attested: list[PartialDate] = Field(
+        default_factory=list, description="dates on which a cited source shows the person in this post"
+    )
+    rank: list[RankAccount] = Field(default_factory=list, description="rank, one entry per differing source")
+    single_holder: bool = Field(
+        default=False, description="true when one person at a time holds the post (e.g. Home Secretary): "
+        "overlapping holders are then an error"
+    )
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _dated(self) -> Role:
+        if self.start is None and self.end is None and not self.attested:
+            raise PydanticCustomError("undated_role", "a role needs a start, an end or an 'attested' date")
+        if self.start and self.end and self.end.latest < self.start.earliest:
+            raise PydanticCustomError("end_before_start", "end {end} is before start {start}",
+                                      {"end": str(self.end), "start": str(self.start)})
+        return self
+
+    def held_on(self, day: PartialDate) -> bool:
+        """Whether the sources place the person in this post on ``day``."""
+        if any(a.covers(day) or day.covers(a) for a in self.attested):
+            return True
+        if self.start is None:
+            return False
+        return self.start.earliest <= day.earliest and (self.end is None or day.latest <= self.end.latest)
+
+
+class Person(Strict):
+    """A named official, with the posts the sources give for them."""
+
+    id: Id = Field(description="ASCII slug of the name, e.g. 'to-lam'")
+    name: PlainText = Field(description="name with Vietnamese diacritics where a source gives them")
+    ascii_name: PlainText | None = Field(default=None, description="name without diacritics, for search")
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+    roles: Annotated[list[Role], Field(min_length=1)]
+    note: Text | None = Field(default=None, description="e.g. how sources spell the name")
+    sources: Sources
+
+
+class Participant(Strict):
+    """A person's part in an event."""
+
+    person: PersonRef
+    part: Part
+
+
+class Event(Strict):
+    """Something that happened on a date, as the sources report it."""
+
+    id: Id
+    date: PartialDate
+    end: PartialDate | None = None
+    title: Text
+    summary: Text = Field(description="what happened, neutrally worded, stating only what the sources say")
+    place: Text | None = None
+    participants: list[Participant] = Field(default_factory=list)
+    organisations: list[OrgRef] = Field(default_factory=list)
+    tags: list[TagRef] = Field(default_factory=list)
+    agreements: list[AgreementRef] = Field(default_factory=list, description="documents signed or discussed")
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _span(self) -> Event:
+        if self.end and self.end.latest < self.date.earliest:
+            raise PydanticCustomError("end_before_start", "end {end} is before date {start}",
+                                      {"end": str(self.end), "start": str(self.date)})
+        return self
+
+
+class Item(Strict):
+    """A commitment or measure of an agreement."""
+
+    id: Id
+    text: Text = Field(description="the commitment, verbatim where 'wording' says so")
+    wording: Wording = Field(description="'verbatim' when copied from the source, 'summary' otherwise")
+    tags: Annotated[list[TagRef], Field(min_length=1)]
+    sources: Sources
+    note: Text | None = None
+
+
+class Signatory(Strict):
+    person: PersonRef
+    sources: Sources
+
+
+class Agreement(Strict):
+    """A document or meeting of the partnership, in the register of agreements."""
+
+    id: Id
+    title: Text
+    kind: AgreementKind
+    date: PartialDate
+    place: Text | None = None
+    summary: Text
+    signatories: list[Signatory] = Field(default_factory=list)
+    items: list[Item] = Field(default_factory=list, description="commitments or measures, one per item")
+    sources: Sources
+    note: Text | None = None
+
+
+class Speaker(Strict):
+    """Who is quoted or states a figure: exactly one of a person, an organisation or a joint document."""
+
+    person: PersonRef | None = None
+    organisation: OrgRef | None = None
+    agreement: AgreementRef | None = Field(default=None, description="a text issued jointly by both governments")
+
+    @model_validator(mode="after")
+    def _one(self) -> Speaker:
+        if [self.person, self.organisation, self.agreement].count(None) != 2:
+            raise PydanticCustomError("speaker", "give exactly one of 'person', 'organisation' or 'agreement'")
+        return self
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """(kind, id) of whoever speaks."""
+        if self.person:
+            return ("people", self.person)
+        if self.organisation:
+            return ("organisations", self.organisation)
+        return ("agreements", self.agreement or "")
+
+
+class Period(Strict):
+    """The span a figure covers."""
+
+    start: PartialDate
+    end: PartialDate
+    label: PlainText | None = Field(default=None, description="the source's wording, e.g. 'year ending June 2025'")
+
+    @model_validator(mode="after")
+    def _order(self) -> Period:
+        if self.end.latest < self.start.earliest:
+            raise PydanticCustomError("end_before_start", "end {end} is before start {start}",
+                                      {"end": str(self.end), "start": str(self.start)})
+        return self
+
+
+class Figure(Strict):
+    """A number as a source states it, with who states it and what kind of statement it is.
+
+    The unit lives in ``unit`` only, and the number in ``value`` only: the page writes them once
+    ("approximately 17%"). ``as_stated`` keeps the source's own words, shown apart as a quotation.
+    """
+
+    id: Id
+    label: Text = Field(description="what is counted, e.g. 'Vietnamese nationals arriving by small boat'")
+    value: int | float | None = Field(description="the number, or null when the source gives none ('halved')")
+    unit: FigureUnit | None = Field(
+        default=None, description="what the number counts; left out only when there is no value"
+    )
+    approximation: Approximation | None = Field(
+        default=None, description="the source's hedge on the number, e.g. 'up to', 'almost', 'approximately'"
+    )
+    as_stated: PlainText | None = Field(
+        default=None, description="the value in the source's own words, verbatim, e.g. 'approximately 17 per cent'"
+    )
+    period: Period | None = None
+    kind: FigureKind
+    stated_by: Speaker
+    report: ReportRef | None = Field(default=None, description="the report the number comes from, if named")
+    sources: Sources
+    caveats: list[Text] = Field(default_factory=list)
+    series: Id | None = Field(default=None, description="figures sharing a series id are charted together")
+    tags: list[TagRef] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _value_and_unit(self) -> Figure:
+        if self.value is None and self.as_stated is None:
+            raise PydanticCustomError("no_value", "a figure without a number needs 'as_stated', the source's words")
+        if self.value is None and (self.unit is not None or self.approximation is not None):
+            raise PydanticCustomError("unit_without_value", "'unit' and 'approximation' need a 'value'")
+        if self.value is not None and self.unit is None:
+            raise PydanticCustomError("value_without_unit", "a 'value' needs a 'unit'")
+        return self
+
+
+class Report(Strict):
+    """A report known to us through a source that quotes it (e.g. an NGO annual report)."""
+
+    id: Id
+    title: Text
+    author: OrgRef
+    published: PartialDate = Field(description="publication date, as precise as the quoting source allows")
+    sources: Sources
+    note: Text | None = None
+
+
+class Quote(Strict):
+    """A verbatim quotation. Only quote marks and whitespace may differ from the source."""
+
+    id: Id
+    text: PlainText = Field(description="verbatim; an omission is marked with an ellipsis (…)")
+    speaker: Speaker
+    date: PartialDate = Field(description="when it was said or published")
+    event: EventRef | None = None
+    report: ReportRef | None = Field(default=None, description="the report quoted, for report passages")
+    context: Text | None = Field(default=None, description="how the source introduces the quotation")
+    sources: Sources
+    tags: list[TagRef] = Field(default_factory=list)
+
+
+class Correction(Strict):
+    """An entry of the corrections log: what changed on the site, when and why."""
+
+    id: Id
+    date: PartialDate
+    item: PlainText = Field(description="the affected entry, as kind/id, e.g. 'quotes/tomlinson-2024-04-18'")
+    change: Text
+    reason: Text
+    sources: list[SourceRef] = Field(default_factory=list)
+
+
+KINDS: dict[str, type[Strict]] = {
+    "tags": Tag,
+    "sources": Source,
+    "organisations": Organisation,
+    "people": Person,
+    "events": Event,
+    "agreements": Agreement,
+    "reports": Report,
+    "figures": Figure,
+    "quotes": Quote,
+    "corrections": Correction,
+}
+"""Every data kind, keyed by the folder (``data/<kind>/ID.yml``) or file (``data/<kind>.yml``) holding it."""

@@ -1,0 +1,34 @@
+"""JSON Schema for every data kind, generated from the models, for contributors' editors."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from dossier.model.entities import KINDS
+
+SINGULAR = {"tags": "tag", "sources": "source", "organisations": "organisation", "people": "person",
+            "events": "event", "agreements": "agreement", "reports": "report", "figures": "figure",
+            "quotes": "quote", "corrections": "correction"}
+
+
+def schemas() -> dict[str, dict[str, Any]]:
+    """file name -> schema: ``<singular>.schema.json`` for one entry, ``<kind>.schema.json`` for a list."""
+    out: dict[str, dict[str, Any]] = {}
+    for kind, model in KINDS.items():
+        entry = model.model_json_schema(mode="validation")
+        entry["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        entry["$id"] = f"{SINGULAR[kind]}.schema.json"
+        out[f"{SINGULAR[kind]}.schema.json"] = entry
+        out[f"{kind}.schema.json"] = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"{kind}.schema.json",
+            "title": f"data/{kind}.yml: a list of {kind}",
+            "type": "array",
+            "items": {"$ref": f"{SINGULAR[kind]}.schema.json"},
+        }
+    return out
+
+
+def dump(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"

@@ -1,0 +1,115 @@
+"""schema.org JSON-LD for each page type, built from the models (never from rendered HTML)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from dossier.model.dataset import Dataset
+from dossier.model.entities import Agreement, Event, Person, Quote, Role, Source
+from dossier.render.values import figure_value
+
+CONTEXT = "https://schema.org"
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """JSON safe to place inside <script type="application/ld+json"> (no '<', '>' or '&' left raw)."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def source(s: Source) -> dict[str, Any]:
+    return {"@type": "CreativeWork", "name": str(s.title), "url": s.url, "datePublished": s.published.iso,
+            "publisher": {"@type": "Organization", "name": s.publisher}, "inLanguage": s.language}
+
+
+def _person_ref(ds: Dataset, pid: str, url: str | None = None) -> dict[str, Any]:
+    p = ds.people[pid]
+    out: dict[str, Any] = {"@type": "Person", "name": p.name}
+    if p.ascii_name:
+        out["alternateName"] = p.ascii_name
+    if url:
+        out["url"] = url
+    return out
+
+
+def _role(ds: Dataset, r: Role) -> dict[str, Any]:
+    out: dict[str, Any] = {"@type": "OrganizationRole", "roleName": str(r.title),
+                           "memberOf": {"@type": "Organization", "name": str(ds.organisations[r.organisation].name)},
+                           "citation": [source(ds.sources[s]) for s in r.sources]}
+    if r.start:
+        out["startDate"] = r.start.iso
+    if r.end:
+        out["endDate"] = r.end.iso
+    if r.attested:
+        out["description"] = "In this post on " + ", ".join(d.display() for d in r.attested) + " (per the sources)"
+    return out
+
+
+def event(ds: Dataset, e: Event) -> dict[str, Any]:
+    out: dict[str, Any] = {"@context": CONTEXT, "@type": "Event", "name": str(e.title), "startDate": e.date.iso,
+                           "description": str(e.summary),
+                           "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+                           "attendee": [_person_ref(ds, p.person) for p in e.participants],
+                           "subjectOf": [source(ds.sources[s]) for s in e.sources]}
+    if e.end:
+        out["endDate"] = e.end.iso
+    if e.place:
+        out["location"] = {"@type": "Place", "name": str(e.place)}
+    return out
+
+
+def timeline(ds: Dataset) -> dict[str, Any]:
+    return {"@context": CONTEXT, "@type": "ItemList", "name": "Timeline",
+            "itemListElement": [{"@type": "ListItem", "position": i + 1,
+                                 "item": {"@type": "Event", "name": str(e.title), "startDate": e.date.iso}}
+                                for i, e in enumerate(ds.events.values())]}
+
+
+def person(ds: Dataset, p: Person) -> dict[str, Any]:
+    out = {"@context": CONTEXT, **_person_ref(ds, p.id), "nationality": {"@type": "Country", "name": p.country},
+           "memberOf": [_role(ds, r) for r in p.roles],
+           "subjectOf": [source(ds.sources[s]) for s in p.sources]}
+    return out
+
+
+def agreement(ds: Dataset, a: Agreement) -> dict[str, Any]:
+    return {"@context": CONTEXT, "@type": "CreativeWork", "name": str(a.title), "genre": a.kind,
+            "dateCreated": a.date.iso, "abstract": str(a.summary),
+            "contributor": [_person_ref(ds, s.person) for s in a.signatories],
+            "hasPart": [{"@type": "CreativeWork", "name": str(i.text), "identifier": i.id} for i in a.items],
+            "citation": [source(ds.sources[s]) for s in a.sources]}
+
+
+def figures(ds: Dataset) -> dict[str, Any]:
+    return {"@context": CONTEXT, "@type": "Dataset", "name": "Figures on the UK–Vietnam migration partnership",
+            "description": "Numbers as their sources state them, each labelled as an official statistic, a "
+                           "government claim, a government projection or an NGO or media report.",
+            "license": "https://creativecommons.org/licenses/by/4.0/",
+            "variableMeasured": [{"@type": "PropertyValue", "name": str(f.label), "value": f.value,
+                                  "valueReference": figure_value(f), "unitText": f.unit,
+                                  "measurementTechnique": f.kind} for f in ds.figures.values()],
+            "citation": [source(ds.sources[s]) for s in sorted({s for f in ds.figures.values() for s in f.sources})]}
+
+
+def _quotation(ds: Dataset, q: Quote) -> dict[str, Any]:
+    kind, sid = q.speaker.key
+    creator = ({"@type": "Person", "name": ds.people[sid].name} if kind == "people" else
+               {"@type": "Organization", "name": str(ds.organisations[sid].name)} if kind == "organisations" else
+               {"@type": "Organization", "name": str(ds.agreements[sid].title)})
+    out: dict[str, Any] = {"@type": "Quotation", "text": q.text, "creator": creator,
+                           "citation": [source(ds.sources[s]) for s in q.sources]}
+    if q.report:
+        r = ds.reports[q.report]
+        out["isBasedOn"] = {"@type": "Report", "name": str(r.title), "datePublished": r.published.iso,
+                            "author": {"@type": "Organization", "name": str(ds.organisations[r.author].name)}}
+    return out
+
+
+def human_rights(ds: Dataset) -> dict[str, Any]:
+    return {"@context": CONTEXT, "@type": "WebPage", "name": "Human rights context",
+            "hasPart": [_quotation(ds, q) for q in ds.quotes.values() if "human-rights" in q.tags]}
+
+
+def collection(name: str, description: str) -> dict[str, Any]:
+    return {"@context": CONTEXT, "@type": "CollectionPage", "name": name, "description": description}

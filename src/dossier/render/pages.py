@@ -1,0 +1,332 @@
+"""From the validated data set to a list of pages, each rendered by one small template.
+
+No MkDocs here: a page is an address, a title, a description and an HTML body, produced by a
+Jinja environment of our own with autoescaping on, so every data value is escaped at output.
+The MkDocs adapter only places these bodies into MkDocs pages.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote as urlquote
+
+import jinja2
+
+from dossier.model.dataset import Dataset
+from dossier.model.dates import PartialDate
+from dossier.model.entities import Quote, Source, Speaker
+from dossier.render import jsonld, values
+
+SITE_PAGES = {
+    "home": ("index.md", ""),
+    "timeline": ("timeline/index.md", "timeline/"),
+    "people": ("people/index.md", "people/"),
+    "agreements": ("agreements/index.md", "agreements/"),
+    "figures": ("figures/index.md", "figures/"),
+    "human-rights": ("human-rights/index.md", "human-rights/"),
+    "sources": ("sources/index.md", "sources/"),
+    "corrections": ("about/corrections/index.md", "about/corrections/"),
+}
+"""Index pages at stable addresses: (source path, URL). Part of the site's public interface."""
+
+HANDWRITTEN = {"about": "about/"}
+"""Hand-written pages in docs/ that generated pages link to."""
+
+ENTRY_PAGES = {"events": "events", "people": "people", "agreements": "agreements"}
+"""Kinds with one page per entry, at ``<folder>/<id>/``."""
+
+ANCHORED = {"sources": "sources/", "figures": "figures/", "reports": "human-rights/",
+            "corrections": "about/corrections/"}
+"""Kinds shown as a section of a shared page, at ``<page>#<id>``."""
+
+
+def url_for(kind: str, eid: str | None = None) -> str:
+    """Site-relative URL of an index page (``kind`` alone) or of an entry's own page."""
+    if eid is None:
+        return SITE_PAGES[kind][1] if kind in SITE_PAGES else HANDWRITTEN[kind]
+    if kind in ENTRY_PAGES:
+        return f"{ENTRY_PAGES[kind]}/{eid}/"
+    return f"{ANCHORED[kind]}#{eid}"
+
+
+def relative(target: str, base: str) -> str:
+    """Link from the page at ``base`` to ``target`` (both site-relative directory URLs).
+
+    Equivalent to ``posixpath.relpath`` for these URLs, without its file-system normalisation,
+    which dominated rendering time on large data sets.
+    """
+    path, _, anchor = target.partition("#")
+    t = [p for p in path.split("/") if p]
+    b = [p for p in base.split("/") if p]
+    i = 0
+    while i < len(t) and i < len(b) and t[i] == b[i]:
+        i += 1
+    parts = [".."] * (len(b) - i) + t[i:]
+    rel = "/".join(parts) + "/" if parts else "./"
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+@functools.cache
+def environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
+    """One Jinja environment per template folder, kept across `mkdocs serve` rebuilds.
+
+    Compiled templates are reused; ``auto_reload`` recompiles a template whose file changed.
+    """
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(list(template_dirs)),
+        autoescape=True,  # every data value is escaped at output
+        undefined=jinja2.StrictUndefined,  # a template typo is our bug: fail loudly
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=True,
+    )
+
+
+def text_fragment(text: str, words: int = 4) -> str:
+    """A ``#:~:text=`` fragment selecting ``text`` (its first segment before any ellipsis)."""
+    segment = text.replace("...", "…").split("…")[0].replace("\u2019", "'")
+    tokens = segment.split()
+
+    def enc(ws: list[str]) -> str:
+        return urlquote(" ".join(ws), safe="")
+
+    if len(tokens) <= 2 * words:
+        return ":~:text=" + enc(tokens)
+    return ":~:text=" + enc(tokens[:words]) + "," + enc(tokens[-words:])
+
+
+@dataclass
+class Citer:
+    """Numbers the sources cited on one page, in order of first citation."""
+
+    ds: Dataset
+    order: dict[str, int] = field(default_factory=dict)
+
+    def __call__(self, source_ids: list[str]) -> list[tuple[int, Source]]:
+        out = []
+        for sid in source_ids:
+            n = self.order.setdefault(sid, len(self.order) + 1)
+            out.append((n, self.ds.sources[sid]))
+        return out
+
+    def cited(self) -> list[tuple[int, Source]]:
+        return [(n, self.ds.sources[sid]) for sid, n in self.order.items()]
+
+
+@dataclass
+class Page:
+    """A generated page: where it lives, what it is called, and its rendered body."""
+
+    src_uri: str
+    url: str
+    title: str
+    description: str
+    template: str
+    context: dict[str, Any]
+    edit_path: str | None = None
+    body: str = ""
+    jsonld: str = ""
+
+    @property
+    def search_exclude(self) -> bool:
+        """The timeline repeats every event page: indexing it would double the search index."""
+        return self.src_uri == SITE_PAGES["timeline"][0]
+
+    @property
+    def in_nav(self) -> bool:
+        """Only the index pages are in the sidebar; entry pages are reached from them."""
+        return self.src_uri in {src for src, _ in SITE_PAGES.values()}
+
+
+def _short(text: str, limit: int = 158) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+class Renderer:
+    """Renders every generated page of a data set with the templates found first in ``template_dirs``."""
+
+    def __init__(self, ds: Dataset, template_dirs: list[Path], site: dict[str, Any] | None = None) -> None:
+        self.ds = ds
+        self.site = site or {}
+        self.env = environment(tuple(str(d) for d in template_dirs))
+        self._years_map = self._years()
+
+    def _years(self) -> dict[int, list[Any]]:
+        years: dict[int, list[Any]] = defaultdict(list)
+        for event in self.ds.events.values():
+            years[event.date.year].append(event)
+        return dict(years)
+
+    # -- what templates may call ----------------------------------------------------------
+
+    def helpers(self, page_url: str) -> dict[str, Any]:
+        ds = self.ds
+        citer = Citer(ds)
+
+        def link(kind: str, eid: str | None = None) -> str:
+            return relative(url_for(kind, eid), page_url)
+
+        def roles_on(person_id: str, day: PartialDate) -> list[Any]:
+            return ds.roles_on(person_id, day)
+
+        def speaker_name(speaker: Speaker) -> str:
+            kind, sid = speaker.key
+            return {"people": lambda: ds.people[sid].name, "organisations": lambda: ds.organisations[sid].name,
+                    "agreements": lambda: ds.agreements[sid].title}[kind]()
+
+        def speaker_link(speaker: Speaker) -> str | None:
+            kind, sid = speaker.key
+            return link(kind, sid) if kind in ENTRY_PAGES else None
+
+        def quote_url(q: Quote) -> str:
+            return ds.sources[q.sources[0]].url + "#" + text_fragment(q.text)
+
+        def file_link(path: str) -> str:
+            """Link to a generated file (download, feed) by its site path."""
+            return relative(path, page_url).rstrip("/")
+
+        def source_label(s: Source) -> str:
+            return f"{s.publisher}, {s.published.display()}"
+
+        return {
+            "ds": ds, "site": self.site, "link": link, "citer": citer, "roles_on": roles_on,
+            "speaker_name": speaker_name, "speaker_link": speaker_link, "quote_url": quote_url,
+            "source_label": source_label, "page_url": page_url, "file_link": file_link,
+            "figure_value": values.figure_value, "attributed": values.attributed, "names": values.names,
+        }
+
+    # -- the pages ------------------------------------------------------------------------
+
+    def plan(self) -> Iterator[Page]:
+        """Every generated page, with its structured data."""
+        ds = self.ds
+        special = {"timeline/": lambda: jsonld.timeline(ds), "figures/": lambda: jsonld.figures(ds),
+                   "human-rights/": lambda: jsonld.human_rights(ds)}
+        for page in self._plan():
+            kind, _, eid = page.url.strip("/").partition("/")
+            if page.url in special:
+                data = special[page.url]()
+            elif eid and kind == "events":
+                data = jsonld.event(ds, ds.events[eid])
+            elif eid and kind == "people":
+                data = jsonld.person(ds, ds.people[eid])
+            elif eid and kind == "agreements":
+                data = jsonld.agreement(ds, ds.agreements[eid])
+            else:
+                data = jsonld.collection(page.title, page.description)
+            page.jsonld = jsonld.dumps(data)
+            yield page
+
+    def _plan(self) -> Iterator[Page]:
+        ds = self.ds
+        edit = ds.origin.get
+        yield Page(*SITE_PAGES["home"], "UK–Vietnam migration partnership: a documentary record",
+                   "What the UK and Vietnam agreed on migration, when and by whom, with the sources for every "
+                   "statement.", "home.html", {})
+        yield Page(*SITE_PAGES["timeline"], "Timeline",
+                   f"{len(ds.events)} events of the UK–Vietnam migration partnership, year by year, each with "
+                   "its sources.", "timeline.html",
+                   {"years": self._years_map, "filter_tags": self.used_tags(), "filter_people": self.participants()})
+        yield Page(*SITE_PAGES["people"], "People",
+                   "Officials named in the sources, with the posts they held and the events they took part in.",
+                   "people.html", {})
+        yield Page(*SITE_PAGES["agreements"], "Agreements",
+                   "The register of UK–Vietnam migration agreements and dialogues, their commitments and "
+                   "signatories, and which commitments recur.", "agreements.html", {"themes": self.themes()})
+        yield Page(*SITE_PAGES["figures"], "Figures",
+                   "Numbers on small-boat arrivals, returns and referrals, each labelled as an official "
+                   "statistic, a government claim, a projection or a report.", "figures.html",
+                   {"series": self.series()})
+        yield Page(*SITE_PAGES["human-rights"], "Human rights context",
+                   "What Human Rights Watch, Amnesty International and the US Department of State say about "
+                   "Vietnam, and the National Referral Mechanism figures.", "human_rights.html", {})
+        yield Page(*SITE_PAGES["sources"], "Sources",
+                   "Every source the site cites, with its publisher, date and address, and the pages citing it.",
+                   "sources.html", {"cited_by": self.cited_by()})
+        yield Page(*SITE_PAGES["corrections"], "Corrections",
+                   "Every correction made to the published record: what changed, when and why.",
+                   "corrections.html", {})
+        for eid, event in ds.events.items():
+            yield Page(f"events/{eid}.md", url_for("events", eid), event.title,
+                       _short(f"{event.date.display()}: {event.summary}"), "event.html", {"event": event},
+                       edit(("events", eid)))
+        for pid, person in ds.people.items():
+            posts = "; ".join(r.title for r in person.roles)
+            yield Page(f"people/{pid}.md", url_for("people", pid), person.name,
+                       _short(f"{person.name}: {posts}. Role history, events and quotations, with sources."),
+                       "person.html", {"person": person}, edit(("people", pid)))
+        for aid, agreement in ds.agreements.items():
+            yield Page(f"agreements/{aid}.md", url_for("agreements", aid), agreement.title,
+                       _short(f"{agreement.date.display()}: {agreement.summary}"), "agreement.html",
+                       {"agreement": agreement}, edit(("agreements", aid)))
+
+    def render(self, page: Page) -> str:
+        context = {**self.helpers(page.url), **page.context, "page_title": page.title}
+        page.body = self.env.get_template(page.template).render(context)
+        return page.body
+
+    def used_tags(self) -> list[Any]:
+        used = {t for e in self.ds.events.values() for t in e.tags}
+        return [tag for tid, tag in self.ds.tags.items() if tid in used]
+
+    def participants(self) -> list[Any]:
+        return [p for pid, p in self.ds.people.items() if self.ds.events_by_person.get(pid)]
+
+    def page_of(self, kind: str, eid: str) -> tuple[str, str] | None:
+        """The page on which an entry appears, with a label for back-links; None if none shows it."""
+        ds = self.ds
+        if kind == "events":
+            return url_for(kind, eid), f"Event: {ds.events[eid].title}"
+        if kind == "people":
+            return url_for(kind, eid), f"Person: {ds.people[eid].name}"
+        if kind == "agreements":
+            return url_for(kind, eid), f"Agreement: {ds.agreements[eid].title}"
+        if kind == "figures":
+            return url_for(kind, eid), f"Figure: {ds.figures[eid].label}"
+        if kind == "reports":
+            return url_for(kind, eid), f"Report: {ds.reports[eid].title}"
+        if kind == "quotes":
+            q = ds.quotes[eid]
+            if "human-rights" in q.tags:
+                return f"human-rights/#{eid}", "Human rights context"
+            if q.event:
+                return f"events/{q.event}/#{eid}", f"Quotation, {ds.events[q.event].title}"
+            skind, sid = q.speaker.key
+            if skind in ENTRY_PAGES:
+                return f"{url_for(skind, sid)}#{eid}", "Quotation"
+        return None
+
+    def cited_by(self) -> dict[str, list[tuple[str, str]]]:
+        """source id -> [(link from the sources page, label)] of every page citing it."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        for sid, entries in self.ds.cited_by.items():
+            seen: dict[str, str] = {}
+            for kind, eid in entries:
+                target = self.page_of(kind, eid)
+                if target and target[0] not in seen:
+                    seen[target[0]] = target[1]
+            out[sid] = [(relative(u, url_for("sources")), label) for u, label in seen.items()]
+        return out
+
+    def themes(self) -> list[tuple[Any, list[list[Any]]]]:
+        """For each tag used by agreement items: the items carrying it, per agreement (the comparison)."""
+        agreements = list(self.ds.agreements.values())
+        rows = []
+        for tag_id, tag in self.ds.tags.items():
+            cells = [[item for item in a.items if tag_id in item.tags] for a in agreements]
+            if any(cells):
+                rows.append((tag, cells))
+        return rows
+
+    def series(self) -> dict[str, list[Any]]:
+        out: dict[str, list[Any]] = defaultdict(list)
+        for figure in self.ds.figures.values():
+            if figure.series and figure.value is not None:
+                out[figure.series].append(figure)
+        return {k: v for k, v in out.items() if len(v) > 1}

@@ -1,0 +1,58 @@
+// Timeline filters: progressive enhancement. Without JavaScript a <noscript> style hides the form and the
+// full list shows. With it, the controls narrow the list, announce the count, and keep their
+// state in the URL (?tag=&person=&year=) so a filtered view can be shared.
+(function () {
+  "use strict";
+  var form = document.getElementById("dossier-filters");
+  if (!form) return;
+  var events = Array.prototype.slice.call(document.querySelectorAll("article.dossier-event"));
+  var sections = Array.prototype.slice.call(document.querySelectorAll("section.dossier-year"));
+  var count = document.getElementById("dossier-count");
+  var fields = ["tag", "person", "year"];
+
+  function state() {
+    var s = {};
+    fields.forEach(function (f) { s[f] = form.elements[f].value; });
+    return s;
+  }
+
+  function apply(pushUrl) {
+    var s = state();
+    var shown = 0;
+    events.forEach(function (el) {
+      var ok = (!s.tag || el.dataset.tags.split(" ").indexOf(s.tag) >= 0) &&
+               (!s.person || el.dataset.people.split(" ").indexOf(s.person) >= 0) &&
+               (!s.year || el.dataset.year === s.year);
+      el.hidden = !ok;
+      if (ok) shown += 1;
+    });
+    sections.forEach(function (sec) {
+      sec.hidden = !sec.querySelector("article.dossier-event:not([hidden])");
+    });
+    count.textContent = shown + " of " + events.length + " events match.";
+    if (pushUrl) {
+      var params = new URLSearchParams();
+      fields.forEach(function (f) { if (s[f]) params.set(f, s[f]); });
+      var query = params.toString();
+      history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    }
+  }
+
+  var params = new URLSearchParams(location.search);
+  fields.forEach(function (f) {
+    var value = params.get(f);
+    var select = form.elements[f];
+    if (value && Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
+      select.value = value;
+    }
+  });
+  form.addEventListener("change", function () { apply(true); });
+  form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); });
+  apply(false);
+
+  // A deep link to an event that the filters would hide shows it anyway.
+  var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (target && target.hidden) { form.reset(); }
+  if (target) { target.scrollIntoView(); target.setAttribute("tabindex", "-1"); target.focus({ preventScroll: true }); }
+})();

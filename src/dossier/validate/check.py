@@ -1,0 +1,250 @@
+"""Validation: strict loading, the models, then checks across files. Nothing is written here.
+
+Every problem in the whole data set is collected before anything stops, so a contributor sees
+all of them in one run (mkdocs' ``load_config`` does the same with configuration errors).
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from dossier.errors import DataError, DataInvalid
+from dossier.load.files import RawEntry, read_data_dir
+from dossier.model.dataset import Dataset
+from dossier.model.entities import KINDS, Strict
+from dossier.model.types import Ref
+from dossier.validate.plausible import check_plausibility
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _type_name(value: Any) -> str:
+    return {bool: "a boolean", int: "a number", float: "a number", str: "text", list: "a list",
+            dict: "a mapping", type(None): "nothing"}.get(type(value), type(value).__name__)
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """Model classes reachable from a field annotation (through Optional, list, Annotated)."""
+    found: list[type[BaseModel]] = []
+    stack = [annotation]
+    while stack:
+        a = stack.pop()
+        if isinstance(a, type) and issubclass(a, BaseModel):
+            found.append(a)
+        stack.extend(typing.get_args(a))
+    return found
+
+
+def _refs_in(annotation: Any) -> list[Ref]:
+    refs: list[Ref] = []
+    stack = [annotation]
+    while stack:
+        a = stack.pop()
+        if typing.get_origin(a) is typing.Annotated:
+            refs.extend(m for m in a.__metadata__ if isinstance(m, Ref))
+        if not isinstance(a, type) or typing.get_origin(a) is not None or isinstance(a, types.GenericAlias):
+            stack.extend(typing.get_args(a))
+    return refs
+
+
+def _field_names() -> list[str]:
+    names: set[str] = set()
+    stack: list[type[BaseModel]] = list(KINDS.values())
+    seen: set[type[BaseModel]] = set()
+    while stack:
+        model = stack.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            names.add(name)
+            stack.extend(_models_in(info.annotation))
+    return sorted(names)
+
+
+FIELD_NAMES = _field_names()
+
+
+def _message(err: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, str | None]:
+    """Say a pydantic error in the contributor's terms, with a hint where one helps."""
+    kind, value = err["type"], err.get("input")
+    name = str(loc[-1]) if loc else ""
+    if kind == "missing":
+        if name in ("sources", "source"):
+            return (f"required field '{name}' is missing",
+                    "every fact needs a source: list the id of an entry in data/sources/")
+        return f"required field '{name}' is missing", None
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(name, FIELD_NAMES, n=1)
+        return f"unknown field '{name}'", (f"did you mean '{close[0]}'?" if close else "remove it")
+    if kind in ("string_type", "int_type", "float_type", "list_type", "model_type", "dict_type",
+                "model_attributes_type"):
+        expected = {"string_type": "text", "int_type": "a number", "float_type": "a number",
+                    "list_type": "a list", "model_type": "a mapping", "dict_type": "a mapping",
+                    "model_attributes_type": "a mapping"}[kind]
+        hint = f'quote it: "{value}"' if expected == "text" and isinstance(value, (int, float, bool)) else None
+        return f"expected {expected}, got {_type_name(value)} {_short(value)}", hint
+    if kind == "literal_error":
+        allowed = err.get("ctx", {}).get("expected", "")
+        options = [o.strip(" '") for o in allowed.replace(" or ", ", ").split(",")]
+        close = difflib.get_close_matches(str(value), options, n=1) if isinstance(value, str) else []
+        return (f"{_short(value)} is not one of: {allowed}",
+                f"did you mean '{close[0]}'?" if close else None)
+    if kind == "string_pattern_mismatch":
+        if name == "id" or loc[-2:-1] == ("id",):
+            return f"{_short(value)} is not a valid id", "use lower-case ASCII letters, digits and hyphens"
+        return f"{_short(value)} does not have the expected form ({err['ctx']['pattern']})", None
+    if kind == "too_short" and name in ("sources", "roles", "tags"):
+        return f"'{name}' is empty", ("every fact needs at least one source" if name == "sources" else None)
+    if kind in HINTS:
+        return err["msg"], HINTS[kind]
+    return err["msg"], None
+
+
+HINTS = {
+    "url_credentials": "remove the 'user:password@' part: a published address must not carry credentials",
+    "url_scheme": "copy the address from the browser's address bar; only https:// addresses are accepted",
+    "url_host": "copy the full address, e.g. https://www.gov.uk/...",
+}
+"""Hints for the custom errors of the field types, by error type."""
+
+
+def _clean_loc(loc: tuple[Any, ...], raw: RawEntry, missing: bool) -> tuple[Any, ...]:
+    """Drop pydantic's union-member labels ('int', 'function-plain[...]') from an error location."""
+    out: list[Any] = []
+    for part in loc:
+        candidate = (*out, part)
+        if (*raw.prefix, *candidate) in raw.loaded.marks or (missing and part == loc[-1]):
+            out.append(part)
+    return tuple(out)
+
+
+def validate_entries(raws: list[RawEntry], errors: list[DataError]) -> list[tuple[RawEntry, Strict]]:
+    """Run each raw entry through its model, turning validation errors into ``DataError``s."""
+    good: list[tuple[RawEntry, Strict]] = []
+    for raw in raws:
+        model = KINDS[raw.kind]
+        try:
+            good.append((raw, model.model_validate(raw.value)))
+        except ValidationError as exc:
+            seen: set[tuple[Any, ...]] = set()
+            for err in exc.errors(include_url=False):
+                loc = _clean_loc(tuple(err["loc"]), raw, err["type"] == "missing")
+                if loc in seen:
+                    continue
+                seen.add(loc)
+                full = (*raw.prefix, *loc)
+                mark = raw.loaded.key_mark_for(full) if err["type"] == "extra_forbidden" else raw.loaded.mark_for(full)
+                message, hint = _message(dict(err), loc)
+                errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(loc), message, hint))
+    return good
+
+
+RefHit = tuple[tuple[Any, ...], str, str]
+
+
+@functools.cache
+def _ref_plan(model: type[BaseModel]) -> list[tuple[str, list[Ref], list[type[BaseModel]]]]:
+    """For each field of a model: the references and sub-models it may hold (computed once per model)."""
+    plan = []
+    for name, info in model.model_fields.items():
+        refs = _refs_in(info.annotation) + [m for m in info.metadata if isinstance(m, Ref)]
+        models = _models_in(info.annotation)
+        if refs or models:
+            plan.append((name, refs, models))
+    return plan
+
+
+def _walk_refs(model: type[BaseModel], raw: Any, loc: tuple[Any, ...]) -> typing.Iterator[RefHit]:
+    """Yield (location, kind, id) for every reference in a raw entry, guided by its model.
+
+    Works on the raw values so that references are checked even in entries that fail validation.
+    """
+    if not isinstance(raw, dict):
+        return
+    for name, refs, models in _ref_plan(model):
+        value = raw.get(name)
+        if value is None:
+            continue
+        values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for i, v in values:
+            here = (*loc, name) if i is None else (*loc, name, i)
+            if isinstance(v, dict) and models:
+                yield from _walk_refs(models[0], v, here)
+            elif refs and isinstance(v, str):
+                yield here, refs[0].kind, v
+
+
+def check_references(raws: list[RawEntry], errors: list[DataError]) -> set[int]:
+    """Duplicate ids, file names that disagree with ids, and references to missing entries.
+
+    Returns the ``id()`` of every raw entry with a missing reference: plausibility checks skip them,
+    so one typo gives one error, not a cascade.
+    """
+    broken: set[int] = set()
+    ids: dict[str, dict[str, RawEntry]] = {kind: {} for kind in KINDS}
+    for raw in raws:
+        eid = raw.value.get("id") if isinstance(raw.value, dict) else None
+        if not isinstance(eid, str):
+            continue
+        if eid in ids[raw.kind]:
+            first = ids[raw.kind][eid]
+            mark = raw.loaded.mark_for((*raw.prefix, "id"))
+            errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(("id",)),
+                                    f"duplicate id '{eid}' (also in {first.display_path})",
+                                    "ids must be unique within data/" + raw.kind))
+        else:
+            ids[raw.kind][eid] = raw
+        if raw.one_per_file and raw.file_stem != eid:
+            mark = raw.loaded.mark_for(("id",))
+            errors.append(DataError(raw.display_path, mark.line, mark.col, "id",
+                                    f"id '{eid}' does not match the file name '{raw.file_stem}.yml'",
+                                    f"rename the file to {eid}.yml or change the id"))
+        items = raw.value.get("items")
+        item_ids = [i.get("id") for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+        for i, item_id in enumerate(item_ids):
+            if item_id in item_ids[:i]:
+                mark = raw.loaded.mark_for((*raw.prefix, "items", i, "id"))
+                errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(("items", i, "id")),
+                                        f"duplicate item id '{item_id}'", None))
+    for raw in raws:
+        for loc, kind, target in _walk_refs(KINDS[raw.kind], raw.value, ()):
+            if target in ids[kind]:
+                continue
+            mark = raw.loaded.mark_for((*raw.prefix, *loc))
+            broken.add(id(raw))
+            close = difflib.get_close_matches(target, list(ids[kind]), n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else f"add data/{kind}/{target}.yml or fix the id"
+            errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(loc),
+                                    f"no {kind[:-1] if kind != 'people' else 'person'} with id '{target}'", hint))
+        item = raw.value.get("item") if raw.kind == "corrections" and isinstance(raw.value, dict) else None
+        if isinstance(item, str):
+            kind, _, target = item.partition("/")
+            if kind not in ids or target not in ids[kind]:
+                broken.add(id(raw))
+                mark = raw.loaded.mark_for((*raw.prefix, "item"))
+                errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(("item",)),
+                                        f"no entry '{item}'", "write it as kind/id, e.g. 'quotes/some-id'"))
+    return broken
+
+
+def validate(data_dir: Path, root: Path | None = None) -> Dataset:
+    """Load, validate and cross-check ``data_dir``; raise ``DataInvalid`` with every error found."""
+    errors: list[DataError] = []
+    raws = read_data_dir(data_dir, root or data_dir.parent, errors)
+    good = validate_entries(raws, errors)
+    broken = check_references(raws, errors)
+    check_plausibility([(raw, entry) for raw, entry in good if id(raw) not in broken], errors)
+    if errors:
+        raise DataInvalid(errors)
+    return Dataset.from_entries([(raw.kind, raw.display_path, entry) for raw, entry in good])

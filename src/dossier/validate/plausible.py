@@ -1,0 +1,256 @@
+"""Plausibility: data that is well-formed but cannot be true.
+
+The models check shape and the reference check checks that ids exist; a careful editor also
+checks that the statements can hold together. These are the constraint types Wikidata runs over
+its statements (https://www.wikidata.org/wiki/Help:Property_constraints_portal), applied to our
+kinds, one function per type:
+
+- single value per period: one holder of a single-holder post at a time, no post listed twice
+  for overlapping periods, one value per period and source in a figure series;
+- distinct values: no two sources with one address, no quotation recorded twice, no event twice;
+- allowed ranges: no date after today (the date type refuses years before 1900), percentages
+  within 0–100, no negative counts;
+- value types: a count of people is a whole number; a quotation tied to an event is spoken by
+  one of its participants;
+- differences within range: a source is not published before what it reports, a quotation not
+  after the source quoting it, a statistic not for a period after its publication, an attested
+  date inside the role's start and end, a page not accessed before it was published;
+- consistent qualifiers: figures of one series share a unit; a passage of a report is stated by
+  the report's author.
+
+Dates are compared by their widest meaning (``PartialDate.bounds``): 'before 2025', '2024-03' or
+'c. 2019' are refused only when no day they may stand for could make the statement true.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from pydantic import BaseModel
+
+from dossier.errors import DataError
+from dossier.load.files import RawEntry
+from dossier.model.dates import PartialDate
+from dossier.model.entities import Event, Figure, Person, Quote, Role, Source, Strict
+
+
+@dataclass
+class Entries:
+    """The entries that passed their model, by kind and id, with their raw form for positions."""
+
+    by_kind: dict[str, dict[str, tuple[RawEntry, Strict]]]
+    errors: list[DataError]
+
+    def of(self, kind: str) -> Iterator[tuple[RawEntry, Any]]:
+        yield from self.by_kind.get(kind, {}).values()
+
+    def get(self, kind: str, eid: str | None) -> Any:
+        hit = self.by_kind.get(kind, {}).get(eid or "")
+        return hit[1] if hit else None
+
+    def error(self, raw: RawEntry, loc: tuple[Any, ...], message: str, hint: str | None = None) -> None:
+        mark = raw.loaded.mark_for((*raw.prefix, *loc))
+        self.errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(loc), message, hint))
+
+
+def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    """Whether two spans certainly share a day (touching ends do not count: posts change hands on a day)."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _held(role: Role) -> list[tuple[tuple[Any, ...], tuple[date, date]]]:
+    """(location, span) for each period a role is certainly held: from start to end, and each attested day."""
+    spans: list[tuple[tuple[Any, ...], tuple[date, date]]] = []
+    if role.start is not None:
+        end = role.end.bounds[0] if role.end is not None else date.max
+        spans.append((("start",), (role.start.bounds[1], end)))
+    for i, day in enumerate(role.attested):
+        if day.qualifier is None:
+            spans.append((("attested", i), (day.earliest, day.latest + timedelta(days=1))))
+    return spans
+
+
+def _post(role: Role) -> tuple[str, str]:
+    return str(role.title).casefold(), role.organisation
+
+
+def single_value_per_period(entries: Entries) -> None:
+    holders: dict[tuple[str, str], list[tuple[RawEntry, Person, int, Role]]] = defaultdict(list)
+    for raw, person in entries.of("people"):
+        for i, role in enumerate(person.roles):
+            for j, other in enumerate(person.roles[:i]):
+                if _post(role) == _post(other) and any(
+                        _overlap(a, b) for _, a in _held(role) for _, b in _held(other)) and role.start and other.start:
+                    entries.error(raw, ("roles", i), f"the post '{role.title}' is listed twice for overlapping "
+                                  f"periods (roles {j} and {i})", "merge them into one role that lists both sources")
+            holders[_post(role)].append((raw, person, i, role))
+    for posts in holders.values():
+        if not any(role.single_holder for *_, role in posts):
+            continue
+        for n, (raw, person, i, role) in enumerate(posts):
+            for other_raw, other, _, other_role in posts[:n]:
+                if other.id == person.id:
+                    continue
+                clash = next(((loc, a) for loc, a in _held(role) for _, b in _held(other_role) if _overlap(a, b)),
+                             None)
+                if clash:
+                    entries.error(raw, ("roles", i, *clash[0]),
+                                  f"'{role.title}' has one holder at a time, but {other.name} "
+                                  f"({other_raw.display_path}) holds it then too",
+                                  "check both people's dates: one role must end where the other starts")
+    by_period: dict[tuple[str, str, str, str], tuple[RawEntry, Figure]] = {}
+    for raw, figure in entries.of("figures"):
+        if not figure.series or not figure.period:
+            continue
+        for sid in figure.sources:
+            key = (figure.series, figure.period.start.iso, figure.period.end.iso, sid)
+            first = by_period.setdefault(key, (raw, figure))
+            if first[1].id != figure.id and first[1].value != figure.value:
+                entries.error(raw, ("value",), f"source '{sid}' gives two values for this period of series "
+                              f"'{figure.series}' ({first[1].value} in '{first[1].id}', {figure.value} here)",
+                              "if two sources disagree, give each its own figure citing only that source")
+
+
+def _normal_url(url: str) -> str:
+    return url.split("#")[0].rstrip("/").replace("://www.", "://").casefold()
+
+
+def distinct_values(entries: Entries) -> None:
+    checks: list[tuple[str, tuple[str, ...], Any, str]] = [
+        ("sources", ("url",), lambda s: _normal_url(s.url), "cite the existing source's id instead"),
+        ("quotes", ("text",), lambda q: " ".join(q.text.casefold().split()), "keep one entry and list both sources"),
+        ("events", ("title",), lambda e: (e.date.iso, str(e.title).casefold()), "keep one entry and list both sources"),
+    ]
+    for kind, loc, key_of, hint in checks:
+        seen: dict[Any, RawEntry] = {}
+        for raw, entry in entries.of(kind):
+            key = key_of(entry)
+            if key in seen:
+                entries.error(raw, loc, f"same {loc[0]} as '{seen[key].value.get('id')}' "
+                              f"({seen[key].display_path})", hint)
+            else:
+                seen[key] = raw
+
+
+def _dates(model: BaseModel, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], PartialDate]]:
+    """Every date in an entry, with its location."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for i, v in values:
+            here = (*loc, name) if i is None else (*loc, name, i)
+            if isinstance(v, PartialDate):
+                yield here, v
+            elif isinstance(v, BaseModel):
+                yield from _dates(v, here)
+
+
+def allowed_ranges(entries: Entries, today: date) -> None:
+    for kind in entries.by_kind:
+        for raw, entry in entries.of(kind):
+            for loc, day in _dates(entry):
+                low = day.bounds[0]
+                if low > today:
+                    entries.error(raw, loc, f"{day} is in the future", "the record holds what has happened; "
+                                  "a planned date belongs in the text, attributed to whoever announced it")
+    for raw, figure in entries.of("figures"):
+        if figure.value is None:
+            continue
+        if figure.value < 0:
+            entries.error(raw, ("value",), f"{figure.value} is negative",
+                          "give the size of a fall as a positive number and say 'fall' in the label")
+        elif figure.unit == "percent" and figure.value > 100:
+            entries.error(raw, ("value",), f"{figure.value} per cent is more than 100",
+                          "a rise of more than 100% is better given in 'times'")
+
+
+def value_types(entries: Entries) -> None:
+    for raw, figure in entries.of("figures"):
+        if figure.unit == "people" and isinstance(figure.value, float) and not figure.value.is_integer():
+            entries.error(raw, ("value",), f"a number of people is a whole number, not {figure.value}",
+                          "if the source gives an average or a rate, choose another unit or give its words "
+                          "in 'as_stated'")
+    for raw, quote in entries.of("quotes"):
+        event: Event | None = entries.get("events", quote.event)
+        if event is None or quote.speaker.person is None:
+            continue
+        if quote.speaker.person not in {p.person for p in event.participants}:
+            entries.error(raw, ("speaker", "person"), f"'{quote.speaker.person}' is not a participant of the event "
+                          f"'{event.id}'", "add them to the event's participants, or remove 'event'")
+
+
+def differences_within_range(entries: Entries) -> None:
+    def published(sid: str) -> tuple[date, date] | None:
+        source: Source | None = entries.get("sources", sid)
+        return source.published.bounds if source else None
+
+    for raw, event in entries.of("events"):
+        for i, sid in enumerate(event.sources):
+            when = published(sid)
+            if when and when[1] < event.date.bounds[0]:
+                entries.error(raw, ("sources", i), f"source '{sid}' was published before the event's date {event.date}",
+                              "check the event's date and the source's 'published' date")
+    for raw, quote in entries.of("quotes"):
+        for sid in quote.sources:
+            when = published(sid)
+            if when and quote.date.bounds[0] > when[1]:
+                entries.error(raw, ("date",), f"said on {quote.date}, after source '{sid}' that quotes it "
+                              "was published", "check the quotation's date and the source's 'published' date")
+                break
+    for raw, figure in entries.of("figures"):
+        if figure.kind != "official statistic" or figure.period is None:
+            continue
+        for sid in figure.sources:
+            when = published(sid)
+            if when and figure.period.end.bounds[0] > when[1]:
+                entries.error(raw, ("period", "end"), f"a statistic for a period ending {figure.period.end} cannot "
+                              f"come from source '{sid}', published earlier",
+                              "a number about the future is a 'government projection'")
+                break
+    for raw, person in entries.of("people"):
+        for i, role in enumerate(person.roles):
+            for j, day in enumerate(role.attested):
+                low, high = day.bounds
+                if (role.start and high < role.start.bounds[0]) or (role.end and low > role.end.bounds[1]):
+                    entries.error(raw, ("roles", i, "attested", j), f"attested on {day}, outside the role's "
+                                  f"dates ({role.start or '…'} to {role.end or '…'})", "check the dates")
+    for raw, source in entries.of("sources"):
+        if source.accessed and source.accessed.bounds[1] < source.published.bounds[0]:
+            entries.error(raw, ("accessed",), f"accessed on {source.accessed}, before it was published "
+                          f"({source.published})", "check both dates")
+
+
+def consistent_qualifiers(entries: Entries) -> None:
+    units: dict[str, tuple[RawEntry, Figure]] = {}
+    for raw, figure in entries.of("figures"):
+        if figure.series and figure.value is not None:
+            first = units.setdefault(figure.series, (raw, figure))
+            if first[1].unit != figure.unit:
+                entries.error(raw, ("unit",), f"series '{figure.series}' counts {first[1].unit} "
+                              f"('{first[1].id}'), this figure {figure.unit}", "one series, one unit")
+    for kind in ("quotes", "figures"):
+        for raw, entry in entries.of(kind):
+            speaker = entry.speaker if isinstance(entry, Quote) else entry.stated_by
+            report = entries.get("reports", entry.report)
+            if report is not None and speaker.organisation and speaker.organisation != report.author:
+                where = ("speaker" if isinstance(entry, Quote) else "stated_by", "organisation")
+                entries.error(raw, where, f"'{speaker.organisation}' is not the author of report "
+                              f"'{report.id}' ({report.author})", "a report's passages are stated by its author")
+
+
+def check_plausibility(good: list[tuple[RawEntry, Strict]], errors: list[DataError], today: date | None = None) -> None:
+    """Run every constraint over the entries that passed their models, adding to ``errors``."""
+    by_kind: dict[str, dict[str, tuple[RawEntry, Strict]]] = defaultdict(dict)
+    for raw, entry in good:
+        by_kind[raw.kind].setdefault(getattr(entry, "id", ""), (raw, entry))
+    entries = Entries(dict(by_kind), errors)
+    single_value_per_period(entries)
+    distinct_values(entries)
+    allowed_ranges(entries, today or datetime.now(UTC).date())
+    value_types(entries)
+    differences_within_range(entries)
+    consistent_qualifiers(entries)
