@@ -23,9 +23,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from dossier.devtools.browser import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, serve
+from dossier.devtools.browser import CHROMIUM, CHROMIUM_ARGS, page_types, serve
 
 ROOT = Path(__file__).resolve().parent.parent
+PAGE_TYPES = page_types(ROOT)
 
 LIGHTHOUSE = ROOT / "tools" / "audit" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

@@ -28,6 +28,8 @@ language: en
     "tags.yml": """\
 - id: returns
   label: Returns
+- id: human-rights
+  label: Human rights
 """,
     "organisations.yml": """\
 - id: home-office
@@ -100,6 +102,35 @@ BROKEN_DATE = TINY["events/call-2024.yml"].replace("date: 2024-04-15", "date: 20
 EXPECTED = "data/events/call-2024.yml:2:7: date: impossible date '2024-02-30': February 2024 has 29 days"
 
 
+TINY_DOCUMENTARY = """\
+title: A tiny record
+author: The tiny record's editors
+key: tiny
+language: en
+licence:
+  id: CC-BY-4.0
+  title: Creative Commons Attribution 4.0
+  url: https://creativecommons.org/licenses/by/4.0/
+  short: CC BY 4.0
+  notice: Text and data CC BY 4.0.
+context_tag: human-rights
+context_path: human-rights
+pages:
+  home: {title: A tiny record, description: A record for tests.}
+  timeline: {title: Timeline, description: "{count} events.", summary: every event.}
+  people: {title: People, description: Who took part.}
+  agreements: {title: Agreements, description: What was agreed.}
+  figures: {title: Figures, description: The numbers.}
+  context: {title: Context, description: What others said., intro: Assessments by others.}
+  sources: {title: Sources, description: Every source.}
+  corrections: {title: Corrections, description: Every correction.}
+feeds: {events: "A tiny record: timeline", corrections: "A tiny record: corrections"}
+data_package: {name: tiny-record, title: A tiny record, description: Events and sources of a tiny record.}
+figures_dataset: {title: Figures of the tiny record, description: Numbers as stated.}
+"""
+"""The documentary configuration of the fixture (documentary.yml)."""
+
+
 def write_data(root: Path, files: dict[str, str | bytes]) -> Path:
     """Write ``files`` (path under data/ -> content) into ``root/data``; None content deletes."""
     data = root / "data"
@@ -117,6 +148,7 @@ def write_data(root: Path, files: dict[str, str | bytes]) -> Path:
 def tiny(tmp_path: Path) -> Path:
     """A project folder with the tiny valid data set; tests add or overwrite files in it."""
     write_data(tmp_path, TINY)
+    (tmp_path / "documentary.yml").write_text(TINY_DOCUMENTARY, encoding="utf-8")
     return tmp_path
 
 

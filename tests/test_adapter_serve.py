@@ -52,8 +52,8 @@ def test_edited_python_code_and_templates_are_used_on_the_next_rebuild(served: S
         assert old in text
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
-    served.rebuilt(lambda: edit(module, "year by year, each with", "year by year (edited code), each with"))
-    description = BeautifulSoup(served.get("timeline/")[1], "html.parser").select_one("meta[name=description]")
-    assert "year by year (edited code), each with" in description["content"]
+    served.rebuilt(lambda: edit(module, "Role history, events", "Role history (edited code), events"))
+    description = BeautifulSoup(served.get("people/to-lam/")[1], "html.parser").select_one("meta[name=description]")
+    assert "Role history (edited code), events" in description["content"]
     served.rebuilt(lambda: edit(template, "{% import", "<p id=edited-template></p>\n{% import"))
     assert BeautifulSoup(served.get("events/call-2024/")[1], "html.parser").select("#edited-template")

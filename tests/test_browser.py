@@ -12,8 +12,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, expect, sync_playwright
 
-from conftest import BROKEN_DATE, EXPECTED, TINY, ServedProject, write_data
-from dossier.devtools.browser import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, serve
+from conftest import BROKEN_DATE, EXPECTED, ROOT, TINY, ServedProject, write_data
+from dossier.devtools.browser import CHROMIUM, CHROMIUM_ARGS, page_types, serve
 
 pytestmark = pytest.mark.browser
 
@@ -89,6 +89,9 @@ def wait_until(pg: Page, expression: str, timeout: float = 5.0) -> None:
 
 def visible_ids(pg: Page) -> list[str]:
     return pg.eval_on_selector_all("article.dossier-event:not([hidden])", "els => els.map(e => e.id)")
+
+
+PAGE_TYPES = page_types(ROOT)
 
 
 @pytest.mark.parametrize("name", list(PAGE_TYPES))

@@ -75,7 +75,7 @@ def test_every_page_offers_a_citation_and_highwire_tags(real_site: Path) -> None
         soup = soup_of(real_site, url)
         aside = soup.select_one("aside.dossier-cite-this")
         assert "UK–Vietnam Migration Partnership documentary record." in aside.select_one(".dossier-apa").get_text()
-        assert aside.select_one(".dossier-bibtex").get_text().startswith("@misc{dossier-")
+        assert aside.select_one(".dossier-bibtex").get_text().startswith("@misc{ukvn-")
         assert soup.find("meta", attrs={"name": "citation_title"})["content"]
         assert soup.find("meta", attrs={"name": "citation_publication_date"})["content"]
     edit = soup_of(real_site, "people/to-lam/").select_one(".dossier-edit").get_text()

@@ -58,6 +58,18 @@ def test_hostile_text_is_rendered_as_text_everywhere(tmp_path: Path) -> None:
         path = tmp_path / "data" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+    page = {"title": EVIL, "description": EVIL, "intro": EVIL, "summary": EVIL}
+    documentary = {
+        "title": EVIL, "author": EVIL, "key": "evil", "language": "en",
+        "licence": {"id": "CC-BY-4.0", "title": EVIL, "url": "https://example.org/licence", "short": EVIL,
+                    "notice": EVIL},
+        "context_tag": "human-rights", "context_path": "human-rights", "context_figures_heading": EVIL,
+        "pages": dict.fromkeys(("home", "timeline", "people", "agreements", "figures", "context", "sources", "corrections"), page),
+        "feeds": {"events": EVIL, "corrections": EVIL},
+        "data_package": {"name": "evil", "title": EVIL, "description": EVIL},
+        "figures_dataset": {"title": EVIL, "description": EVIL},
+    }
+    (tmp_path / "documentary.yml").write_text(json.dumps(documentary, ensure_ascii=False), encoding="utf-8")
     make_site_project(tmp_path)
     result = run_build(tmp_path)
     assert result.returncode == 0, result.stderr

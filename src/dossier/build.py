@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from dossier.model.dataset import Dataset
+from dossier.model.site import Documentary
 from dossier.render import downloads, feeds
 from dossier.render.pages import Page, Renderer
-from dossier.validate.check import validate
+from dossier.validate.check import validate_project
 
 
 @dataclass
@@ -23,6 +24,7 @@ class ExtraFile:
 
 @dataclass
 class Build:
+    site: Documentary
     dataset: Dataset
     pages: list[Page]
     files: list[ExtraFile] = field(default_factory=list)
@@ -41,16 +43,19 @@ def template_dirs(overrides: Path | None) -> list[Path]:
 
 
 def prepare(root: Path, overrides: Path | None = None, extra: dict[str, Any] | None = None) -> Build:
-    """Validate ``root/data`` and render all generated pages; raise ``DataInvalid`` on any data error."""
+    """Validate ``root/documentary.yml`` and ``root/data``, then render every generated page.
+
+    Raises ``DataInvalid`` with every error of both before anything is rendered.
+    """
     t0 = time.perf_counter()
-    dataset = validate(root / "data", root=root)
+    site, dataset = validate_project(root)
     t1 = time.perf_counter()
-    renderer = Renderer(dataset, template_dirs(overrides), site=extra or {})
+    renderer = Renderer(dataset, site, template_dirs(overrides), extra=extra)
     pages = list(renderer.plan())
     for page in pages:
         renderer.render(page)
     site_url = str((extra or {}).get("site_url") or "")
     extra_files = [ExtraFile(path, content) for path, content in
-                   {**downloads.files(dataset), **feeds.files(dataset, site_url)}.items()]
+                   {**downloads.files(dataset, site), **feeds.files(dataset, site, site_url)}.items()]
     t2 = time.perf_counter()
-    return Build(dataset, pages, extra_files, timings={"load+validate": t1 - t0, "render": t2 - t1})
+    return Build(site, dataset, pages, extra_files, timings={"load+validate": t1 - t0, "render": t2 - t1})

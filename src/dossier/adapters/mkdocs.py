@@ -27,7 +27,7 @@ from dossier.adapters import session
 from dossier.build import THEME, Build, prepare
 from dossier.errors import DataError, DataInvalid
 from dossier.render import citation, csp
-from dossier.render.pages import SITE_PAGES
+from dossier.render.registry import SiteMap
 
 PACKAGE = Path(__file__).resolve().parent.parent
 STYLESHEET = "assets/dossier/dossier.css"
@@ -151,13 +151,14 @@ class Adapter:
         env.filters["bibtex"] = citation.bibtex_escape
         env.filters["bibtex_key"] = citation.bibtex_key
         env.globals["data_errors"] = self.errors
+        env.globals["documentary"] = self.build.site if self.build else None
         return env
 
     @_timed
     def on_files(self, files: Files, config: Any) -> Files:
         """Add the generated pages; a collision with a hand-written page in docs/ is an error."""
         if self.build is None:  # serving data errors: empty stubs keep every known address alive
-            stubs = dict(session.last_pages) or {src: True for src, _ in SITE_PAGES.values()}
+            stubs = dict(session.last_pages) or {p.src_uri: True for p in SiteMap.of(None).pages}
             for src, in_nav in stubs.items():
                 if files.get_file_from_path(src) is None:
                     f = File.generated(config, src, content="")

@@ -11,6 +11,9 @@ import shutil
 import threading
 from pathlib import Path
 
+from dossier.render.registry import SiteMap
+from dossier.validate.check import validate_project
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 """The Debian chromium package by default; CHROMIUM_PATH overrides it (e.g. Chrome on GitHub's runners)."""
 CHROMIUM_ARGS = [
@@ -19,13 +22,11 @@ CHROMIUM_ARGS = [
 ]
 
 
-PAGE_TYPES = {
-    "home": "", "timeline": "timeline/", "event": "events/second-migration-dialogue-2024/",
-    "person": "people/vu-van-hung/", "people": "people/", "agreements": "agreements/",
-    "agreement": "agreements/joint-statement-2024/", "figures": "figures/", "human-rights": "human-rights/",
-    "sources": "sources/", "about": "about/",
-}
-"""One page of each type, by name: the pages browser tests, audits and screenshots visit."""
+def page_types(root: Path) -> dict[str, str]:
+    """One page of each type of the documentary at ``root``, by name, from the page registry:
+    the pages browser tests, audits and screenshots visit."""
+    site, dataset = validate_project(root)
+    return SiteMap.of(site).samples(dataset)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

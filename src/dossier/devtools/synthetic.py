@@ -15,7 +15,7 @@ SIZES = {"S": (100, 50), "M": (1000, 300), "L": (10000, 2000)}
 """size -> (events, people)."""
 
 WORDS = ["migration", "dialogue", "returns", "deterrence", "campaign", "visa", "intelligence", "sharing", "trafficking", "partnership", "agreement", "ministry", "security", "document", "biometric", "processing", "cooperation", "delegation", "statement", "communique", "implementation", "review", "capacity", "building", "legal", "routes", "small", "boats"]
-TAGS = ["returns", "deterrence", "trafficking", "documents", "dialogue", "visas", "legal-routes", "capacity"]
+TAGS = ["human-rights", "returns", "deterrence", "trafficking", "documents", "dialogue", "visas", "legal-routes", "capacity"]
 PARTS = ["co-chair", "signatory", "participant", "speaker", "host"]
 KINDS = ["official statistic", "government claim", "government projection", "NGO or media report"]
 
@@ -131,7 +131,8 @@ def make_project(source: Path, dest: Path, counts: Counts | None) -> Path:
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
-    shutil.copy(source / "mkdocs.yml", dest / "mkdocs.yml")
+    for name in ("mkdocs.yml", "documentary.yml"):
+        shutil.copy(source / name, dest / name)
     for name in ("hooks", "src", "docs"):
         shutil.copytree(source / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     if counts is None:

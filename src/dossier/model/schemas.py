@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from dossier.model.entities import KINDS
+from dossier.model.site import Documentary
 
 SINGULAR = {"tags": "tag", "sources": "source", "organisations": "organisation", "people": "person",
             "events": "event", "agreements": "agreement", "reports": "report", "figures": "figure",
@@ -27,6 +28,10 @@ def schemas() -> dict[str, dict[str, Any]]:
             "type": "array",
             "items": {"$ref": f"{SINGULAR[kind]}.schema.json"},
         }
+    config = Documentary.model_json_schema(mode="validation")
+    config["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    config["$id"] = "documentary.schema.json"
+    out["documentary.schema.json"] = config
     return out
 
 

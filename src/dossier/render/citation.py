@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-AUTHOR = "UK–Vietnam Migration Partnership documentary record"
-
 _BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#",
                    "_": r"\_", "$": r"\$", "^": r"\^{}", "~": r"\~{}"}
 
@@ -15,7 +13,7 @@ def bibtex_escape(text: str) -> str:
     return "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in str(text))
 
 
-def bibtex_key(url: str, year: int) -> str:
-    """A stable citation key from the page address, e.g. 'dossier-people-to-lam-2026'."""
+def bibtex_key(url: str, year: int, prefix: str) -> str:
+    """A stable citation key from the documentary's key and the page address, e.g. 'ukvn-people-to-lam-2026'."""
     slug = re.sub(r"[^a-z0-9]+", "-", url.lower()).strip("-") or "home"
-    return f"dossier-{slug}-{year}"
+    return f"{prefix}-{slug}-{year}"

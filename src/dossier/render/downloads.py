@@ -10,10 +10,9 @@ from typing import Any
 from dossier.model.dataset import Dataset
 from dossier.model.entities import Figure
 from dossier.model.schemas import SINGULAR, schemas
+from dossier.model.site import Documentary
 from dossier.render.values import figure_value
 
-LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
-           "path": "https://creativecommons.org/licenses/by/4.0/"}
 JSON_KINDS = ("events", "people", "agreements", "figures", "quotes", "sources")
 FIGURE_FIELDS: list[tuple[str, str, str]] = [
     ("id", "string", "identifier of the figure"),
@@ -55,7 +54,7 @@ def figures_csv(ds: Dataset) -> str:
     return out.getvalue()
 
 
-def datapackage(ds: Dataset) -> dict[str, Any]:
+def datapackage(ds: Dataset, site: Documentary) -> dict[str, Any]:
     resources: list[dict[str, Any]] = [
         {"name": kind, "path": f"{kind}.json", "format": "json", "mediatype": "application/json",
          "encoding": "utf-8", "title": f"All {kind}", "jsonschema": f"schemas/{kind}.schema.json",
@@ -70,19 +69,18 @@ def datapackage(ds: Dataset) -> dict[str, Any]:
                    "primaryKey": ["id"], "missingValues": [""]},
     })
     return {
-        "profile": "data-package", "name": "uk-vietnam-migration-partnership",
-        "title": "UK–Vietnam migration partnership: a documentary record",
-        "description": "Events, officials and their roles, agreements, figures and quotations on the UK–Vietnam "
-                       "migration partnership, each with its sources. Quotations remain their authors'.",
-        "licenses": [LICENCE], "resources": resources,
+        "profile": "data-package", "name": site.data_package.name,
+        "title": str(site.data_package.title), "description": str(site.data_package.description),
+        "licenses": [{"name": site.licence.id, "title": site.licence.title, "path": site.licence.url}],
+        "resources": resources,
     }
 
 
-def files(ds: Dataset) -> dict[str, str]:
+def files(ds: Dataset, site: Documentary) -> dict[str, str]:
     """Site path -> content of every download."""
     out = {f"data/{kind}.json": _dump(kind, ds) for kind in JSON_KINDS}
     out["data/figures.csv"] = figures_csv(ds)
-    out["data/datapackage.json"] = json.dumps(datapackage(ds), ensure_ascii=False, indent=1) + "\n"
+    out["data/datapackage.json"] = json.dumps(datapackage(ds, site), ensure_ascii=False, indent=1) + "\n"
     for name, schema in schemas().items():
         out[f"data/schemas/{name}"] = json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     return out

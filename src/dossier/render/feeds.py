@@ -8,7 +8,8 @@ from xml.etree import ElementTree as ET
 
 from dossier.model.dataset import Dataset
 from dossier.model.dates import PartialDate
-from dossier.render.pages import url_for
+from dossier.model.site import Documentary
+from dossier.render.registry import SiteMap
 
 ATOM = "http://www.w3.org/2005/Atom"
 NAMESPACE = uuid.UUID("6f7d1c1e-3a55-4d2b-9a64-8d8a7f0e2b11")
@@ -19,7 +20,7 @@ def _stamp(d: PartialDate) -> str:
     return datetime(d.earliest.year, d.earliest.month, d.earliest.day, tzinfo=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _feed(title: str, feed_path: str, site_url: str, entries: list[tuple[str, str, str, str, str]]) -> str:
+def _feed(title: str, author: str, feed_path: str, site_url: str, entries: list[tuple[str, str, str, str, str]]) -> str:
     """entries: (key, title, updated, summary, link relative to the site root)."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
@@ -27,8 +28,8 @@ def _feed(title: str, feed_path: str, site_url: str, entries: list[tuple[str, st
     ET.SubElement(feed, f"{{{ATOM}}}id").text = f"urn:uuid:{uuid.uuid5(NAMESPACE, feed_path)}"
     updated = max((e[2] for e in entries), default="1970-01-01T00:00:00Z")
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = updated
-    author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    ET.SubElement(author, f"{{{ATOM}}}name").text = "UK–Vietnam Migration Partnership documentary record"
+    author_el = ET.SubElement(feed, f"{{{ATOM}}}author")
+    ET.SubElement(author_el, f"{{{ATOM}}}name").text = author
     base = site_url.rstrip("/") + "/" if site_url else "../"
     self_href = (base + feed_path) if site_url else feed_path.split("/")[-1]
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=self_href)
@@ -43,19 +44,22 @@ def _feed(title: str, feed_path: str, site_url: str, entries: list[tuple[str, st
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def events_feed(ds: Dataset, site_url: str = "") -> str:
+def events_feed(ds: Dataset, site: Documentary, site_url: str = "") -> str:
     events = sorted(ds.events.values(), key=lambda e: (e.date.sort_key, e.id), reverse=True)
-    return _feed("UK–Vietnam migration partnership: timeline", "feed/events.xml", site_url, [
-        (f"events/{e.id}", f"{e.date.display()}: {e.title}", _stamp(e.date), str(e.summary), url_for("events", e.id))
+    url = SiteMap.of(site).url
+    return _feed(str(site.feeds.events), str(site.author), "feed/events.xml", site_url, [
+        (f"events/{e.id}", f"{e.date.display()}: {e.title}", _stamp(e.date), str(e.summary), url("events", e.id))
         for e in events])
 
 
-def corrections_feed(ds: Dataset, site_url: str = "") -> str:
+def corrections_feed(ds: Dataset, site: Documentary, site_url: str = "") -> str:
     corrections = sorted(ds.corrections.values(), key=lambda c: (c.date.sort_key, c.id), reverse=True)
-    return _feed("UK–Vietnam migration partnership: corrections", "feed/corrections.xml", site_url, [
+    url = SiteMap.of(site).url
+    return _feed(str(site.feeds.corrections), str(site.author), "feed/corrections.xml", site_url, [
         (f"corrections/{c.id}", f"Correction, {c.date.display()}: {c.item}", _stamp(c.date),
-         f"{c.change} Why: {c.reason}", url_for("corrections", c.id)) for c in corrections])
+         f"{c.change} Why: {c.reason}", url("corrections", c.id)) for c in corrections])
 
 
-def files(ds: Dataset, site_url: str = "") -> dict[str, str]:
-    return {"feed/events.xml": events_feed(ds, site_url), "feed/corrections.xml": corrections_feed(ds, site_url)}
+def files(ds: Dataset, site: Documentary, site_url: str = "") -> dict[str, str]:
+    return {"feed/events.xml": events_feed(ds, site, site_url),
+            "feed/corrections.xml": corrections_feed(ds, site, site_url)}

@@ -7,6 +7,7 @@ from typing import Any
 
 from dossier.model.dataset import Dataset
 from dossier.model.entities import Agreement, Event, Person, Quote, Role, Source
+from dossier.model.site import DatasetText
 from dossier.render.values import figure_value
 
 CONTEXT = "https://schema.org"
@@ -59,8 +60,8 @@ def event(ds: Dataset, e: Event) -> dict[str, Any]:
     return out
 
 
-def timeline(ds: Dataset) -> dict[str, Any]:
-    return {"@context": CONTEXT, "@type": "ItemList", "name": "Timeline",
+def timeline(ds: Dataset, name: str) -> dict[str, Any]:
+    return {"@context": CONTEXT, "@type": "ItemList", "name": name,
             "itemListElement": [{"@type": "ListItem", "position": i + 1,
                                  "item": {"@type": "Event", "name": str(e.title), "startDate": e.date.iso}}
                                 for i, e in enumerate(ds.events.values())]}
@@ -81,11 +82,9 @@ def agreement(ds: Dataset, a: Agreement) -> dict[str, Any]:
             "citation": [source(ds.sources[s]) for s in a.sources]}
 
 
-def figures(ds: Dataset) -> dict[str, Any]:
-    return {"@context": CONTEXT, "@type": "Dataset", "name": "Figures on the UK–Vietnam migration partnership",
-            "description": "Numbers as their sources state them, each labelled as an official statistic, a "
-                           "government claim, a government projection or an NGO or media report.",
-            "license": "https://creativecommons.org/licenses/by/4.0/",
+def figures(ds: Dataset, text: DatasetText, licence: str) -> dict[str, Any]:
+    return {"@context": CONTEXT, "@type": "Dataset", "name": str(text.title), "description": str(text.description),
+            "license": licence,
             "variableMeasured": [{"@type": "PropertyValue", "name": str(f.label), "value": f.value,
                                   "valueReference": figure_value(f), "unitText": f.unit,
                                   "measurementTechnique": f.kind} for f in ds.figures.values()],
@@ -106,9 +105,9 @@ def _quotation(ds: Dataset, q: Quote) -> dict[str, Any]:
     return out
 
 
-def human_rights(ds: Dataset) -> dict[str, Any]:
-    return {"@context": CONTEXT, "@type": "WebPage", "name": "Human rights context",
-            "hasPart": [_quotation(ds, q) for q in ds.quotes.values() if "human-rights" in q.tags]}
+def context(ds: Dataset, name: str, tag: str | None) -> dict[str, Any]:
+    return {"@context": CONTEXT, "@type": "WebPage", "name": name,
+            "hasPart": [_quotation(ds, q) for q in ds.quotes.values() if tag in q.tags]}
 
 
 def collection(name: str, description: str) -> dict[str, Any]:

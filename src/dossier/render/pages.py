@@ -20,38 +20,9 @@ import jinja2
 from dossier.model.dataset import Dataset
 from dossier.model.dates import PartialDate
 from dossier.model.entities import Quote, Source, Speaker
+from dossier.model.site import Documentary, PageKey
 from dossier.render import jsonld, values
-
-SITE_PAGES = {
-    "home": ("index.md", ""),
-    "timeline": ("timeline/index.md", "timeline/"),
-    "people": ("people/index.md", "people/"),
-    "agreements": ("agreements/index.md", "agreements/"),
-    "figures": ("figures/index.md", "figures/"),
-    "human-rights": ("human-rights/index.md", "human-rights/"),
-    "sources": ("sources/index.md", "sources/"),
-    "corrections": ("about/corrections/index.md", "about/corrections/"),
-}
-"""Index pages at stable addresses: (source path, URL). Part of the site's public interface."""
-
-HANDWRITTEN = {"about": "about/"}
-"""Hand-written pages in docs/ that generated pages link to."""
-
-ENTRY_PAGES = {"events": "events", "people": "people", "agreements": "agreements"}
-"""Kinds with one page per entry, at ``<folder>/<id>/``."""
-
-ANCHORED = {"sources": "sources/", "figures": "figures/", "reports": "human-rights/",
-            "corrections": "about/corrections/"}
-"""Kinds shown as a section of a shared page, at ``<page>#<id>``."""
-
-
-def url_for(kind: str, eid: str | None = None) -> str:
-    """Site-relative URL of an index page (``kind`` alone) or of an entry's own page."""
-    if eid is None:
-        return SITE_PAGES[kind][1] if kind in SITE_PAGES else HANDWRITTEN[kind]
-    if kind in ENTRY_PAGES:
-        return f"{ENTRY_PAGES[kind]}/{eid}/"
-    return f"{ANCHORED[kind]}#{eid}"
+from dossier.render.registry import ENTRY_PAGES, SiteMap
 
 
 def relative(target: str, base: str) -> str:
@@ -132,15 +103,10 @@ class Page:
     body: str = ""
     jsonld: str = ""
 
-    @property
-    def search_exclude(self) -> bool:
-        """The timeline repeats every event page: indexing it would double the search index."""
-        return self.src_uri == SITE_PAGES["timeline"][0]
-
-    @property
-    def in_nav(self) -> bool:
-        """Only the index pages are in the sidebar; entry pages are reached from them."""
-        return self.src_uri in {src for src, _ in SITE_PAGES.values()}
+    in_nav: bool = False
+    """Index pages are in the navigation; entry pages are reached from them (keeps MkDocs linear)."""
+    search_exclude: bool = False
+    """The timeline repeats every event page: indexing it would double the search index."""
 
 
 def _short(text: str, limit: int = 158) -> str:
@@ -151,9 +117,12 @@ def _short(text: str, limit: int = 158) -> str:
 class Renderer:
     """Renders every generated page of a data set with the templates found first in ``template_dirs``."""
 
-    def __init__(self, ds: Dataset, template_dirs: list[Path], site: dict[str, Any] | None = None) -> None:
+    def __init__(self, ds: Dataset, site: Documentary, template_dirs: list[Path],
+                 extra: dict[str, Any] | None = None) -> None:
         self.ds = ds
-        self.site = site or {}
+        self.site = site
+        self.sitemap = SiteMap.of(site)
+        self.extra = extra or {}
         self.env = environment(tuple(str(d) for d in template_dirs))
         self._years_map = self._years()
 
@@ -170,7 +139,7 @@ class Renderer:
         citer = Citer(ds)
 
         def link(kind: str, eid: str | None = None) -> str:
-            return relative(url_for(kind, eid), page_url)
+            return relative(self.sitemap.url(kind, eid), page_url)
 
         def roles_on(person_id: str, day: PartialDate) -> list[Any]:
             return ds.roles_on(person_id, day)
@@ -195,7 +164,7 @@ class Renderer:
             return f"{s.publisher}, {s.published.display()}"
 
         return {
-            "ds": ds, "site": self.site, "link": link, "citer": citer, "roles_on": roles_on,
+            "ds": ds, "site": self.site, "sitemap": self.sitemap, "link": link, "citer": citer, "roles_on": roles_on,
             "speaker_name": speaker_name, "speaker_link": speaker_link, "quote_url": quote_url,
             "source_label": source_label, "page_url": page_url, "file_link": file_link,
             "figure_value": values.figure_value, "attributed": values.attributed, "names": values.names,
@@ -206,12 +175,14 @@ class Renderer:
     def plan(self) -> Iterator[Page]:
         """Every generated page, with its structured data."""
         ds = self.ds
-        special = {"timeline/": lambda: jsonld.timeline(ds), "figures/": lambda: jsonld.figures(ds),
-                   "human-rights/": lambda: jsonld.human_rights(ds)}
         for page in self._plan():
             kind, _, eid = page.url.strip("/").partition("/")
-            if page.url in special:
-                data = special[page.url]()
+            if page.template == "timeline.html":
+                data = jsonld.timeline(ds, page.title)
+            elif page.template == "figures.html":
+                data = jsonld.figures(ds, self.site.figures_dataset, self.site.licence.url)
+            elif page.template == "context.html":
+                data = jsonld.context(ds, page.title, self.site.context_tag)
             elif eid and kind == "events":
                 data = jsonld.event(ds, ds.events[eid])
             elif eid and kind == "people":
@@ -226,45 +197,42 @@ class Renderer:
     def _plan(self) -> Iterator[Page]:
         ds = self.ds
         edit = ds.origin.get
-        yield Page(*SITE_PAGES["home"], "UK–Vietnam migration partnership: a documentary record",
-                   "What the UK and Vietnam agreed on migration, when and by whom, with the sources for every "
-                   "statement.", "home.html", {})
-        yield Page(*SITE_PAGES["timeline"], "Timeline",
-                   f"{len(ds.events)} events of the UK–Vietnam migration partnership, year by year, each with "
-                   "its sources.", "timeline.html",
-                   {"years": self._years_map, "filter_tags": self.used_tags(), "filter_people": self.participants()})
-        yield Page(*SITE_PAGES["people"], "People",
-                   "Officials named in the sources, with the posts they held and the events they took part in.",
-                   "people.html", {})
-        yield Page(*SITE_PAGES["agreements"], "Agreements",
-                   "The register of UK–Vietnam migration agreements and dialogues, their commitments and "
-                   "signatories, and which commitments recur.", "agreements.html", {"themes": self.themes()})
-        yield Page(*SITE_PAGES["figures"], "Figures",
-                   "Numbers on small-boat arrivals, returns and referrals, each labelled as an official "
-                   "statistic, a government claim, a projection or a report.", "figures.html",
-                   {"series": self.series()})
-        yield Page(*SITE_PAGES["human-rights"], "Human rights context",
-                   "What Human Rights Watch, Amnesty International and the US Department of State say about "
-                   "Vietnam, and the National Referral Mechanism figures.", "human_rights.html", {})
-        yield Page(*SITE_PAGES["sources"], "Sources",
-                   "Every source the site cites, with its publisher, date and address, and the pages citing it.",
-                   "sources.html", {"cited_by": self.cited_by()})
-        yield Page(*SITE_PAGES["corrections"], "Corrections",
-                   "Every correction made to the published record: what changed, when and why.",
-                   "corrections.html", {})
-        for eid, event in ds.events.items():
-            yield Page(f"events/{eid}.md", url_for("events", eid), event.title,
-                       _short(f"{event.date.display()}: {event.summary}"), "event.html", {"event": event},
-                       edit(("events", eid)))
-        for pid, person in ds.people.items():
-            posts = "; ".join(r.title for r in person.roles)
-            yield Page(f"people/{pid}.md", url_for("people", pid), person.name,
-                       _short(f"{person.name}: {posts}. Role history, events and quotations, with sources."),
-                       "person.html", {"person": person}, edit(("people", pid)))
-        for aid, agreement in ds.agreements.items():
-            yield Page(f"agreements/{aid}.md", url_for("agreements", aid), agreement.title,
-                       _short(f"{agreement.date.display()}: {agreement.summary}"), "agreement.html",
-                       {"agreement": agreement}, edit(("agreements", aid)))
+        lang = self.site.language
+        for spec in self.sitemap.pages:
+            text = self.site.pages[spec.key]
+            count = spec.count(ds) if spec.count else 0
+            yield Page(spec.src_uri, spec.url, text.title.get(lang), text.description.get(lang).format(count=count),
+                       spec.template, self._page_context(spec.key), in_nav=True,
+                       search_exclude=spec.key == "timeline")
+        for kind, (folder, template) in ENTRY_PAGES.items():
+            for eid, entry in getattr(ds, kind).items():
+                title, description = self._entry_text(kind, entry)
+                yield Page(f"{folder}/{eid}.md", self.sitemap.url(kind, eid), title, _short(description), template,
+                           {kind[:-1] if kind != "people" else "person": entry}, edit((kind, eid)))
+
+    def _page_context(self, key: PageKey) -> dict[str, Any]:
+        """What each index page's template receives besides the helpers: its texts and its selections."""
+        ds, tag = self.ds, self.site.context_tag
+        context: dict[str, Any] = {"text": self.site.pages[key]}
+        if key == "timeline":
+            context.update(years=self._years_map, filter_tags=self.used_tags(), filter_people=self.participants())
+        elif key == "agreements":
+            context.update(themes=self.themes())
+        elif key == "figures":
+            context.update(series=self.series())
+        elif key == "sources":
+            context.update(cited_by=self.cited_by())
+        elif key == "context":
+            context.update(quotes=[q for q in ds.quotes.values() if tag in q.tags],
+                           figures=[f for f in ds.figures.values() if tag in f.tags])
+        return context
+
+    def _entry_text(self, kind: str, entry: Any) -> tuple[str, str]:
+        """(title, description) of an entry's own page."""
+        if kind == "people":
+            posts = "; ".join(r.title for r in entry.roles)
+            return entry.name, f"{entry.name}: {posts}. Role history, events and quotations, with sources."
+        return str(entry.title), f"{entry.date.display()}: {entry.summary}"
 
     def render(self, page: Page) -> str:
         context = {**self.helpers(page.url), **page.context, "page_title": page.title}
@@ -282,24 +250,24 @@ class Renderer:
         """The page on which an entry appears, with a label for back-links; None if none shows it."""
         ds = self.ds
         if kind == "events":
-            return url_for(kind, eid), f"Event: {ds.events[eid].title}"
+            return self.sitemap.url(kind, eid), f"Event: {ds.events[eid].title}"
         if kind == "people":
-            return url_for(kind, eid), f"Person: {ds.people[eid].name}"
+            return self.sitemap.url(kind, eid), f"Person: {ds.people[eid].name}"
         if kind == "agreements":
-            return url_for(kind, eid), f"Agreement: {ds.agreements[eid].title}"
+            return self.sitemap.url(kind, eid), f"Agreement: {ds.agreements[eid].title}"
         if kind == "figures":
-            return url_for(kind, eid), f"Figure: {ds.figures[eid].label}"
+            return self.sitemap.url(kind, eid), f"Figure: {ds.figures[eid].label}"
         if kind == "reports":
-            return url_for(kind, eid), f"Report: {ds.reports[eid].title}"
+            return self.sitemap.url(kind, eid), f"Report: {ds.reports[eid].title}"
         if kind == "quotes":
             q = ds.quotes[eid]
-            if "human-rights" in q.tags:
-                return f"human-rights/#{eid}", "Human rights context"
+            if self.site.context_tag in q.tags and "context" in self.site.pages:
+                return f"{self.sitemap.page('context').url}#{eid}", str(self.site.pages["context"].title)
             if q.event:
                 return f"events/{q.event}/#{eid}", f"Quotation, {ds.events[q.event].title}"
             skind, sid = q.speaker.key
             if skind in ENTRY_PAGES:
-                return f"{url_for(skind, sid)}#{eid}", "Quotation"
+                return f"{self.sitemap.url(skind, sid)}#{eid}", "Quotation"
         return None
 
     def cited_by(self) -> dict[str, list[tuple[str, str]]]:
@@ -311,7 +279,7 @@ class Renderer:
                 target = self.page_of(kind, eid)
                 if target and target[0] not in seen:
                     seen[target[0]] = target[1]
-            out[sid] = [(relative(u, url_for("sources")), label) for u, label in seen.items()]
+            out[sid] = [(relative(u, self.sitemap.url("sources")), label) for u, label in seen.items()]
         return out
 
     def themes(self) -> list[tuple[Any, list[list[Any]]]]:

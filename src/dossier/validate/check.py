@@ -17,8 +17,10 @@ from pydantic import BaseModel, ValidationError
 
 from dossier.errors import DataError, DataInvalid
 from dossier.load.files import RawEntry, read_data_dir
+from dossier.load.yamlstrict import load_text
 from dossier.model.dataset import Dataset
 from dossier.model.entities import KINDS, Strict
+from dossier.model.site import Documentary
 from dossier.model.types import Ref
 from dossier.validate.plausible import check_plausibility
 
@@ -133,21 +135,31 @@ def validate_entries(raws: list[RawEntry], errors: list[DataError]) -> list[tupl
     """Run each raw entry through its model, turning validation errors into ``DataError``s."""
     good: list[tuple[RawEntry, Strict]] = []
     for raw in raws:
-        model = KINDS[raw.kind]
-        try:
-            good.append((raw, model.model_validate(raw.value)))
-        except ValidationError as exc:
-            seen: set[tuple[Any, ...]] = set()
-            for err in exc.errors(include_url=False):
-                loc = _clean_loc(tuple(err["loc"]), raw, err["type"] == "missing")
-                if loc in seen:
-                    continue
-                seen.add(loc)
-                full = (*raw.prefix, *loc)
-                mark = raw.loaded.key_mark_for(full) if err["type"] == "extra_forbidden" else raw.loaded.mark_for(full)
-                message, hint = _message(dict(err), loc)
-                errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(loc), message, hint))
+        entry = validate_raw(raw, KINDS[raw.kind], errors)
+        if entry is not None:
+            good.append((raw, entry))
     return good
+
+
+M = typing.TypeVar("M", bound=BaseModel)
+
+
+def validate_raw(raw: RawEntry, model: type[M], errors: list[DataError]) -> M | None:
+    """One raw entry through ``model``; its errors, in the contributor's terms, go to ``errors``."""
+    try:
+        return model.model_validate(raw.value)
+    except ValidationError as exc:
+        seen: set[tuple[Any, ...]] = set()
+        for err in exc.errors(include_url=False):
+            loc = _clean_loc(tuple(err["loc"]), raw, err["type"] == "missing")
+            if loc in seen:
+                continue
+            seen.add(loc)
+            full = (*raw.prefix, *loc)
+            mark = raw.loaded.key_mark_for(full) if err["type"] == "extra_forbidden" else raw.loaded.mark_for(full)
+            message, hint = _message(dict(err), loc)
+            errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(loc), message, hint))
+        return None
 
 
 RefHit = tuple[tuple[Any, ...], str, str]
@@ -236,6 +248,50 @@ def check_references(raws: list[RawEntry], errors: list[DataError]) -> set[int]:
                 errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(("item",)),
                                         f"no entry '{item}'", "write it as kind/id, e.g. 'quotes/some-id'"))
     return broken
+
+
+CONFIG = "documentary.yml"
+"""The documentary's own configuration, beside mkdocs.yml (see ``dossier.model.site``)."""
+
+
+def read_documentary(root: Path, errors: list[DataError]) -> Documentary | None:
+    """Load and validate ``root/documentary.yml``; its errors go to ``errors`` like the data's."""
+    path = root / CONFIG
+    if not path.is_file():
+        errors.append(DataError(CONFIG, 1, 1, "file", "missing", "copy documentary.yml from an existing "
+                                "documentary (see README: Start your own documentary)"))
+        return None
+    loaded, load_errors = load_text(CONFIG, path.read_bytes())
+    errors.extend(load_errors)
+    if loaded is None:
+        return None
+    return validate_raw(RawEntry("documentary", CONFIG, loaded, (), loaded.value), Documentary, errors)
+
+
+def check_documentary(site: Documentary, dataset: Dataset, raw_errors: list[DataError], root: Path) -> None:
+    """What the configuration names must exist in the data."""
+    if site.context_tag and site.context_tag not in dataset.tags:
+        loaded, _ = load_text(CONFIG, (root / CONFIG).read_bytes())
+        mark = loaded.mark_for(("context_tag",)) if loaded else None
+        close = difflib.get_close_matches(site.context_tag, list(dataset.tags), n=1)
+        raw_errors.append(DataError(CONFIG, mark.line if mark else 1, mark.col if mark else 1, "context_tag",
+                                    f"no tag with id '{site.context_tag}'",
+                                    f"did you mean '{close[0]}'?" if close else "add it to data/tags.yml"))
+
+
+def validate_project(root: Path) -> tuple[Documentary, Dataset]:
+    """The documentary's configuration and its data, every error of both collected before stopping."""
+    errors: list[DataError] = []
+    site = read_documentary(root, errors)
+    try:
+        dataset = validate(root / "data", root=root)
+    except DataInvalid as exc:
+        raise DataInvalid(errors + exc.errors) from None
+    if site is not None:
+        check_documentary(site, dataset, errors, root)
+    if errors or site is None:
+        raise DataInvalid(errors)
+    return site, dataset
 
 
 def validate(data_dir: Path, root: Path | None = None) -> Dataset:

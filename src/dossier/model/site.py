@@ -1,0 +1,108 @@
+"""The documentary's identity and page texts: ``documentary.yml`` beside ``mkdocs.yml``.
+
+The generator knows no topic. Everything a reader sees that names the subject (the title, the
+author of citations and feeds, the licence, each page's title, description and introduction,
+the tag of the context page) comes from this file, validated as strictly as the data and
+reported with the same ``file:line:col`` errors. Text fields take ``{en: ..., vi: ...}`` like the
+data's, so an edition in another language translates them in place.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
+
+from dossier.model.entities import Strict
+from dossier.model.types import LANGUAGES, HttpsUrl, Id, PlainText, Text
+
+PageKey = Literal["home", "timeline", "people", "agreements", "figures", "context", "sources", "corrections"]
+"""The generated index pages a documentary may have (see ``dossier.render.registry``)."""
+
+PLACEHOLDERS = ("count",)
+"""Names a page description may use in braces: ``{count}`` is the number of entries the page lists."""
+
+
+def _placeholders(value: Text) -> Text:
+    for text in value.translations.values():
+        try:
+            names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        except ValueError:
+            raise PydanticCustomError("placeholder", "unbalanced '{' or '}' (write '{{' for a brace)") from None
+        unknown = sorted(names - set(PLACEHOLDERS))
+        if unknown:
+            raise PydanticCustomError("placeholder", "unknown placeholder {{{name}}}; use one of: {known}",
+                                      {"name": unknown[0], "known": ", ".join(f"{{{p}}}" for p in PLACEHOLDERS)})
+    return value
+
+
+Template = Annotated[Text, AfterValidator(_placeholders)]
+"""Text that may contain ``{count}``."""
+
+
+class PageText(Strict):
+    """What one generated page says about itself."""
+
+    title: Text = Field(description="the page's title, in the navigation, the tab and citations")
+    description: Template = Field(description="one or two sentences for search engines and link previews; "
+                                  "may use {count}")
+    intro: Text | None = Field(default=None, description="the paragraph under the title")
+    summary: Text | None = Field(default=None, description="one line for the home page's list of where to go next")
+
+
+class Licence(Strict):
+    """The licence of the record's text and data (quotations stay their authors')."""
+
+    id: PlainText = Field(description="SPDX identifier, e.g. 'CC-BY-4.0'")
+    title: PlainText = Field(description="full name, e.g. 'Creative Commons Attribution 4.0'")
+    url: HttpsUrl
+    notice: Text = Field(description="the sentence printed under every page")
+    short: PlainText = Field(description="short name in download links, e.g. 'CC BY 4.0'")
+
+
+class Feeds(Strict):
+    """Titles of the Atom feeds."""
+
+    events: Text
+    corrections: Text
+
+
+class DatasetText(Strict):
+    """Title and description of a published data set (the figures in JSON-LD)."""
+
+    title: Text
+    description: Text
+
+
+class DataPackage(DatasetText):
+    """The open-data package (``datapackage.json``)."""
+
+    name: Id = Field(description="the package's name, lower-case with hyphens")
+
+
+class Documentary(Strict):
+    """A documentary record: who publishes it, under which licence, and what its pages say."""
+
+    title: Text = Field(description="full title, e.g. on the home page and in the data package")
+    author: Text = Field(description="author of the record as a whole, in citations and feeds")
+    key: Id = Field(description="short ASCII name, the prefix of BibTeX keys (e.g. 'ukvn')")
+    language: Literal[LANGUAGES] = Field(description="language of the base edition")  # type: ignore[valid-type]
+    region: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = Field(
+        default=None, description="country of the language variant, for og:locale (e.g. 'GB' gives en_GB)")
+    licence: Licence
+    context_tag: Id | None = Field(default=None, description="tag whose quotations and figures the context page shows")
+    context_path: Id = Field(default="context", description="address of the context page, e.g. 'human-rights'")
+    context_figures_heading: Text | None = Field(default=None, description="heading of the figures on the context page")
+    featured_figures: Annotated[int, Field(ge=0, le=24)] = Field(
+        default=6, description="how many figures the home page shows")
+    pages: dict[PageKey, PageText] = Field(description="the generated pages this documentary has, and their texts")
+    feeds: Feeds
+    data_package: DataPackage = Field(description="the open-data package (datapackage.json)")
+    figures_dataset: DatasetText = Field(description="the figures as a Dataset in the figures page's JSON-LD")
+
+    @property
+    def locale(self) -> str:
+        """The edition's locale, e.g. 'en_GB'."""
+        return f"{self.language}_{self.region}" if self.region else self.language
