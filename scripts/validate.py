@@ -1,4 +1,7 @@
-"""Validate data/ without building the site: exit 0 when clean, 1 with one line per error.
+"""Validate a documentary (documentary.yml and data/) without building the site.
+
+Exit 0 when clean, 1 with one line per error. The argument is the data folder (default: data/);
+the documentary.yml beside it is checked too.
 
 --export-published FILE also writes the published quotations and figure values as JSON, with
 this tree's own code (scripts/check_corrections.py runs it in the base commit and in the tree).
@@ -13,7 +16,7 @@ from pathlib import Path
 
 from dossier.errors import DataInvalid
 from dossier.model.published import published
-from dossier.validate.check import validate
+from dossier.validate.check import validate_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     data = Path(args.data).resolve()
     try:
-        ds = validate(data, root=Path.cwd() if data.is_relative_to(Path.cwd()) else data.parent)
+        _, ds = validate_project(data.parent)
     except DataInvalid as exc:
         print(exc.report(), file=sys.stderr)
         return 1

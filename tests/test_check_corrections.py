@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, TINY, write_data
+from conftest import ROOT, TINY, TINY_DOCUMENTARY, write_data
 
 
 def git(repo: Path, *args: str) -> None:
@@ -23,6 +23,7 @@ def setup_repo(tmp_path: Path) -> Path:
     for folder in ("hooks", "src"):
         shutil.copytree(ROOT / folder, repo / folder, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     write_data(repo, TINY)
+    (repo / "documentary.yml").write_text(TINY_DOCUMENTARY, encoding="utf-8")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "base")

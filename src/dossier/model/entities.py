@@ -139,7 +139,7 @@ class Person(Strict):
     """A named official, with the posts the sources give for them."""
 
     id: Id = Field(description="ASCII slug of the name, e.g. 'to-lam'")
-    name: PlainText = Field(description="name with Vietnamese diacritics where a source gives them")
+    name: PlainText = Field(description="name as written in its own language, with diacritics where a source gives them")
     ascii_name: PlainText | None = Field(default=None, description="name without diacritics, for search")
     country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
     roles: Annotated[list[Role], Field(min_length=1)]
@@ -213,7 +213,7 @@ class Speaker(Strict):
 
     person: PersonRef | None = None
     organisation: OrgRef | None = None
-    agreement: AgreementRef | None = Field(default=None, description="a text issued jointly by both governments")
+    agreement: AgreementRef | None = Field(default=None, description="a text issued jointly by its signatories")
 
     @model_validator(mode="after")
     def _one(self) -> Speaker:
@@ -254,7 +254,7 @@ class Figure(Strict):
     """
 
     id: Id
-    label: Text = Field(description="what is counted, e.g. 'Vietnamese nationals arriving by small boat'")
+    label: Text = Field(description="what is counted, e.g. 'people arriving by boat, by nationality'")
     value: int | float | None = Field(description="the number, or null when the source gives none ('halved')")
     unit: FigureUnit | None = Field(
         default=None, description="what the number counts; left out only when there is no value"

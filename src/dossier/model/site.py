@@ -87,13 +87,13 @@ class Documentary(Strict):
 
     title: Text = Field(description="full title, e.g. on the home page and in the data package")
     author: Text = Field(description="author of the record as a whole, in citations and feeds")
-    key: Id = Field(description="short ASCII name, the prefix of BibTeX keys (e.g. 'ukvn')")
+    key: Id = Field(description="short ASCII name, the prefix of BibTeX keys (e.g. 'myrecord')")
     language: Literal[LANGUAGES] = Field(description="language of the base edition")  # type: ignore[valid-type]
     region: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = Field(
         default=None, description="country of the language variant, for og:locale (e.g. 'GB' gives en_GB)")
     licence: Licence
     context_tag: Id | None = Field(default=None, description="tag whose quotations and figures the context page shows")
-    context_path: Id = Field(default="context", description="address of the context page, e.g. 'human-rights'")
+    context_path: Id = Field(default="context", description="address of the context page, e.g. 'reviews'")
     context_figures_heading: Text | None = Field(default=None, description="heading of the figures on the context page")
     featured_figures: Annotated[int, Field(ge=0, le=24)] = Field(
         default=6, description="how many figures the home page shows")

@@ -65,7 +65,7 @@ class Ref:
 class LocalText(str):
     """Text with optional translations; behaves as its English text everywhere.
 
-    Written either as a plain string (English) or as ``{en: ..., vi: ...}``, so a Vietnamese
+    Written either as a plain string (English) or as ``{en: ..., vi: ...}``, so a second-language
     edition can be added entry by entry without changing the data model.
     """
 

@@ -116,7 +116,7 @@ def _message(err: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, str | None
 HINTS = {
     "url_credentials": "remove the 'user:password@' part: a published address must not carry credentials",
     "url_scheme": "copy the address from the browser's address bar; only https:// addresses are accepted",
-    "url_host": "copy the full address, e.g. https://www.gov.uk/...",
+    "url_host": "copy the full address, e.g. https://www.example.org/...",
 }
 """Hints for the custom errors of the field types, by error type."""
 
