@@ -138,8 +138,8 @@ class Role(Strict):
 class Person(Strict):
     """A named official, with the posts the sources give for them."""
 
-    id: Id = Field(description="ASCII slug of the name, e.g. 'to-lam'")
-    name: PlainText = Field(description="name as written in its own language, with diacritics where a source gives them")
+    id: Id = Field(description="ASCII slug of the name, e.g. 'ada-okafor'")
+    name: PlainText = Field(description="name in its own language, with diacritics where a source gives them")
     ascii_name: PlainText | None = Field(default=None, description="name without diacritics, for search")
     country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
     roles: Annotated[list[Role], Field(min_length=1)]
