@@ -12,7 +12,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 ENSURE  := scripts/ensure-packages.sh
 
-.PHONY: setup serve test build validate bench lint typecheck lock schemas new clean audit browser screenshots
+.PHONY: setup serve test build validate bench lint typecheck lock schemas messages new clean audit browser screenshots
 
 # The lock file's hashed pins, then the package itself (editable, no network: its build backend
 # is in the lock file), so scripts, tests and `mkdocs serve` import it like any library.
@@ -55,6 +55,11 @@ typecheck: $(STAMP)
 
 schemas: $(STAMP)
 	$(BIN)/python scripts/schemas.py
+
+# The catalogue template of every reader-visible string (a test fails when it is stale).
+messages: $(STAMP)
+	$(BIN)/pybabel -q extract -F babel.cfg -k N_ --no-location --omit-header --sort-output \
+	  -o src/dossier/locale/messages.pot src/dossier
 
 new: $(STAMP)
 	$(BIN)/python scripts/new.py $(KIND) $(ID)

@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, soup_of
+from dossier.i18n import Messages
 from dossier.model.dataset import Dataset
 from dossier.render.values import figure_value
 from dossier.validate.check import validate
@@ -133,7 +134,7 @@ def test_figures_show_kind_source_and_caveats(real_site: Path, ds: Dataset) -> N
     for fid, figure in ds.figures.items():
         article = soup.find("article", id=fid)
         assert article.select_one(".dossier-kind").get_text() == figure.kind
-        assert article.select_one(".dossier-value").get_text() == figure_value(figure)
+        assert article.select_one(".dossier-value").get_text() == figure_value(figure, Messages("en_GB"))
         assert article.select("a.dossier-cite")
         assert len(article.select(".dossier-caveats li")) == len(figure.caveats)
     chart = soup.find("figure", id="chart-processing-time-reduction")

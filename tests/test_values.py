@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 from conftest import make_site_project, run_build, soup_of, write_data
+from dossier.i18n import Messages
 from dossier.model.entities import Figure
-from dossier.render.values import attributed, figure_value, number
+from dossier.render.values import attributed, figure_value
+
+EN = Messages("en_GB")
 
 UNIT = r"(?:%|\bper cent\b|\bpeople\b|\btimes\b)"
 DOUBLED_UNIT = re.compile(rf"{UNIT}.{{0,3}}{UNIT}", re.IGNORECASE)
@@ -33,12 +36,12 @@ def figure(**fields: object) -> Figure:
     ({"value": 2.5, "unit": "percent"}, "2.5%"),
 ])
 def test_figure_value_writes_hedge_number_and_unit_once(fields: dict[str, object], expected: str) -> None:
-    assert figure_value(figure(**fields)) == expected
+    assert figure_value(figure(**fields), EN) == expected
     assert not DOUBLED_UNIT.search(expected)
 
 
 def test_number_drops_needless_decimals() -> None:
-    assert (number(43000.0), number(17.5), number(3356)) == ("43,000", "17.5", "3,356")
+    assert (EN.number(43000.0), EN.number(17.5), EN.number(3356)) == ("43,000", "17.5", "3,356")
 
 
 def test_doubled_unit_pattern_catches_the_old_bug() -> None:
@@ -118,4 +121,4 @@ def test_shipped_site_writes_each_unit_and_publisher_once(real_site: Path) -> No
                     assert text.count(name) <= 1, (url, name, text)
     figures = soup_of(real_site, "figures/")
     for fid, fig in ds.figures.items():
-        assert figures.find("article", id=fid).select_one(".dossier-value").get_text() == figure_value(fig)
+        assert figures.find("article", id=fid).select_one(".dossier-value").get_text() == figure_value(fig, EN)

@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from dossier.adapters import session
 from dossier.build import THEME, Build, prepare
 from dossier.errors import DataError, DataInvalid
+from dossier.i18n import Messages
 from dossier.render import citation, csp
 from dossier.render.registry import SiteMap
 
@@ -150,8 +151,15 @@ class Adapter:
         """Filters the theme templates need for the suggested citation, and the data errors to show."""
         env.filters["bibtex"] = citation.bibtex_escape
         env.filters["bibtex_key"] = citation.bibtex_key
+        env.globals["bibtex_entry"] = citation.bibtex_entry
         env.globals["data_errors"] = self.errors
-        env.globals["documentary"] = self.build.site if self.build else None
+        site = self.build.site if self.build else None
+        env.globals["documentary"] = site
+        # The theme's own words (citation block, feed links, error page) from the same catalogue.
+        messages = Messages(site.locale if site else str(config.theme["language"] or "en"))
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_translations(messages.catalogue, newstyle=True)
+        env.globals["cite_day"] = messages.day
         return env
 
     @_timed

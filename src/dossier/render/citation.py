@@ -17,3 +17,16 @@ def bibtex_key(url: str, year: int, prefix: str) -> str:
     """A stable citation key from the documentary's key and the page address, e.g. 'ukvn-people-to-lam-2026'."""
     slug = re.sub(r"[^a-z0-9]+", "-", url.lower()).strip("-") or "home"
     return f"{prefix}-{slug}-{year}"
+
+
+def bibtex_entry(key: str, title: str, author: str, year: int, url: str, note: str) -> str:
+    """The suggested BibTeX entry of a page (the author braced twice: a corporate author)."""
+    return "\n".join([
+        f"@misc{{{key},",
+        f"  title = {{{bibtex_escape(title)}}},",
+        f"  author = {{{{{bibtex_escape(author)}}}}},",
+        f"  year = {{{year}}},",
+        f"  url = {{{url}}},",
+        f"  note = {{{note}}}",
+        "}",
+    ])

@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any
 
+from dossier.i18n import N_, Messages
 from dossier.model.dataset import Dataset
 from dossier.model.entities import Figure
 from dossier.model.schemas import SINGULAR, schemas
@@ -15,20 +16,20 @@ from dossier.render.values import figure_value
 
 JSON_KINDS = ("events", "people", "agreements", "figures", "quotes", "sources")
 FIGURE_FIELDS: list[tuple[str, str, str]] = [
-    ("id", "string", "identifier of the figure"),
-    ("label", "string", "what is counted"),
-    ("value", "number", "the number, empty when the source gives none"),
-    ("unit", "string", "what the number counts: people, percent or times"),
-    ("approximation", "string", "the source's hedge on the number, e.g. 'up to', 'almost'"),
-    ("as_stated", "string", "the value in the source's own words, verbatim"),
-    ("display", "string", "the value as the site writes it, e.g. 'approximately 17%'"),
-    ("period_start", "string", "start of the period covered (YYYY, YYYY-MM or YYYY-MM-DD)"),
-    ("period_end", "string", "end of the period covered"),
-    ("period_label", "string", "the source's wording of the period"),
-    ("kind", "string", "official statistic, government claim, government projection, or NGO or media report"),
-    ("stated_by", "string", "who states it, as kind/id (people/..., organisations/..., agreements/...)"),
-    ("sources", "string", "ids of the sources, separated by ';'"),
-    ("caveats", "string", "caveats, separated by ' | '"),
+    ("id", "string", N_("identifier of the figure")),
+    ("label", "string", N_("what is counted")),
+    ("value", "number", N_("the number, empty when the source gives none")),
+    ("unit", "string", N_("what the number counts: people, percent or times")),
+    ("approximation", "string", N_("the source's hedge on the number, e.g. 'up to', 'almost'")),
+    ("as_stated", "string", N_("the value in the source's own words, verbatim")),
+    ("display", "string", N_("the value as the site writes it, e.g. 'approximately 17%'")),
+    ("period_start", "string", N_("start of the period covered (YYYY, YYYY-MM or YYYY-MM-DD)")),
+    ("period_end", "string", N_("end of the period covered")),
+    ("period_label", "string", N_("the source's wording of the period")),
+    ("kind", "string", N_("the kind of statement the figure is (see schemas/figure.schema.json)")),
+    ("stated_by", "string", N_("who states it, as kind/id (people/..., organisations/..., agreements/...)")),
+    ("sources", "string", N_("ids of the sources, separated by ';'")),
+    ("caveats", "string", N_("caveats, separated by ' | '")),
 ]
 
 
@@ -37,35 +38,41 @@ def _dump(kind: str, ds: Dataset) -> str:
     return json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def _figure_row(f: Figure) -> list[str]:
+def _figure_row(f: Figure, t: Messages) -> list[str]:
     kind, sid = f.stated_by.key
     return [f.id, str(f.label), "" if f.value is None else str(f.value), f.unit or "", f.approximation or "",
-            f.as_stated or "", figure_value(f),
+            f.as_stated or "", figure_value(f, t),
             f.period.start.iso if f.period else "", f.period.end.iso if f.period else "",
             (f.period.label or "") if f.period else "", f.kind, f"{kind}/{sid}", ";".join(f.sources),
             " | ".join(str(c) for c in f.caveats)]
 
 
-def figures_csv(ds: Dataset) -> str:
+def figures_csv(ds: Dataset, t: Messages) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([name for name, _, _ in FIGURE_FIELDS])
-    writer.writerows(_figure_row(f) for f in ds.figures.values())
+    writer.writerows(_figure_row(f, t) for f in ds.figures.values())
     return out.getvalue()
 
 
+RESOURCE_TITLES = {"events": N_("All events"), "people": N_("All people"), "agreements": N_("All agreements"),
+                   "figures": N_("All figures"), "quotes": N_("All quotations"), "sources": N_("All sources")}
+
+
 def datapackage(ds: Dataset, site: Documentary) -> dict[str, Any]:
+    t = Messages(site.locale)
     resources: list[dict[str, Any]] = [
         {"name": kind, "path": f"{kind}.json", "format": "json", "mediatype": "application/json",
-         "encoding": "utf-8", "title": f"All {kind}", "jsonschema": f"schemas/{kind}.schema.json",
-         "description": f"Every entry of data/{kind} as validated, one object per entry; fields are described "
-                        f"in schemas/{SINGULAR[kind]}.schema.json."}
+         "encoding": "utf-8", "title": t.gettext(RESOURCE_TITLES[kind]), "jsonschema": f"schemas/{kind}.schema.json",
+         "description": t.gettext("Every entry of data/%(kind)s as validated, one object per entry; fields are "
+                                  "described in schemas/%(schema)s.", kind=kind,
+                                  schema=f"{SINGULAR[kind]}.schema.json")}
         for kind in JSON_KINDS
     ]
     resources.append({
         "name": "figures-table", "path": "figures.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-        "profile": "tabular-data-resource", "title": "Figures as a table",
-        "schema": {"fields": [{"name": n, "type": t, "description": d} for n, t, d in FIGURE_FIELDS],
+        "profile": "tabular-data-resource", "title": t.gettext("Figures as a table"),
+        "schema": {"fields": [{"name": n, "type": kind, "description": t.gettext(d)} for n, kind, d in FIGURE_FIELDS],
                    "primaryKey": ["id"], "missingValues": [""]},
     })
     return {
@@ -79,7 +86,7 @@ def datapackage(ds: Dataset, site: Documentary) -> dict[str, Any]:
 def files(ds: Dataset, site: Documentary) -> dict[str, str]:
     """Site path -> content of every download."""
     out = {f"data/{kind}.json": _dump(kind, ds) for kind in JSON_KINDS}
-    out["data/figures.csv"] = figures_csv(ds)
+    out["data/figures.csv"] = figures_csv(ds, Messages(site.locale))
     out["data/datapackage.json"] = json.dumps(datapackage(ds, site), ensure_ascii=False, indent=1) + "\n"
     for name, schema in schemas().items():
         out[f"data/schemas/{name}"] = json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from dossier.i18n import Messages
 from dossier.model.dataset import Dataset
 from dossier.model.entities import Agreement, Event, Person, Quote, Role, Source
 from dossier.model.site import DatasetText
@@ -34,7 +35,7 @@ def _person_ref(ds: Dataset, pid: str, url: str | None = None) -> dict[str, Any]
     return out
 
 
-def _role(ds: Dataset, r: Role) -> dict[str, Any]:
+def _role(ds: Dataset, r: Role, t: Messages) -> dict[str, Any]:
     out: dict[str, Any] = {"@type": "OrganizationRole", "roleName": str(r.title),
                            "memberOf": {"@type": "Organization", "name": str(ds.organisations[r.organisation].name)},
                            "citation": [source(ds.sources[s]) for s in r.sources]}
@@ -43,7 +44,8 @@ def _role(ds: Dataset, r: Role) -> dict[str, Any]:
     if r.end:
         out["endDate"] = r.end.iso
     if r.attested:
-        out["description"] = "In this post on " + ", ".join(d.display() for d in r.attested) + " (per the sources)"
+        out["description"] = t.gettext("In this post on %(dates)s (per the sources)",
+                                       dates=", ".join(t.date(d) for d in r.attested))
     return out
 
 
@@ -67,9 +69,9 @@ def timeline(ds: Dataset, name: str) -> dict[str, Any]:
                                 for i, e in enumerate(ds.events.values())]}
 
 
-def person(ds: Dataset, p: Person) -> dict[str, Any]:
+def person(ds: Dataset, p: Person, t: Messages) -> dict[str, Any]:
     out = {"@context": CONTEXT, **_person_ref(ds, p.id), "nationality": {"@type": "Country", "name": p.country},
-           "memberOf": [_role(ds, r) for r in p.roles],
+           "memberOf": [_role(ds, r, t) for r in p.roles],
            "subjectOf": [source(ds.sources[s]) for s in p.sources]}
     return out
 
@@ -82,11 +84,11 @@ def agreement(ds: Dataset, a: Agreement) -> dict[str, Any]:
             "citation": [source(ds.sources[s]) for s in a.sources]}
 
 
-def figures(ds: Dataset, text: DatasetText, licence: str) -> dict[str, Any]:
+def figures(ds: Dataset, text: DatasetText, licence: str, t: Messages) -> dict[str, Any]:
     return {"@context": CONTEXT, "@type": "Dataset", "name": str(text.title), "description": str(text.description),
             "license": licence,
             "variableMeasured": [{"@type": "PropertyValue", "name": str(f.label), "value": f.value,
-                                  "valueReference": figure_value(f), "unitText": f.unit,
+                                  "valueReference": figure_value(f, t), "unitText": f.unit,
                                   "measurementTechnique": f.kind} for f in ds.figures.values()],
             "citation": [source(ds.sources[s]) for s in sorted({s for f in ds.figures.values() for s in f.sources})]}
 

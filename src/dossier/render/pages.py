@@ -17,6 +17,7 @@ from urllib.parse import quote as urlquote
 
 import jinja2
 
+from dossier.i18n import Messages, translations
 from dossier.model.dataset import Dataset
 from dossier.model.dates import PartialDate
 from dossier.model.entities import Quote, Source, Speaker
@@ -43,19 +44,22 @@ def relative(target: str, base: str) -> str:
 
 
 @functools.cache
-def environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
+def environment(template_dirs: tuple[str, ...], language: str) -> jinja2.Environment:
     """One Jinja environment per template folder, kept across `mkdocs serve` rebuilds.
 
     Compiled templates are reused; ``auto_reload`` recompiles a template whose file changed.
     """
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(template_dirs)),
         autoescape=True,  # every data value is escaped at output
         undefined=jinja2.StrictUndefined,  # a template typo is our bug: fail loudly
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=True,
+        extensions=["jinja2.ext.i18n"],  # {% trans %}, _() and ngettext() read the catalogue
     )
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    return env
 
 
 def text_fragment(text: str, words: int = 4) -> str:
@@ -123,7 +127,8 @@ class Renderer:
         self.site = site
         self.sitemap = SiteMap.of(site)
         self.extra = extra or {}
-        self.env = environment(tuple(str(d) for d in template_dirs))
+        self.t = Messages(site.locale)
+        self.env = environment(tuple(str(d) for d in template_dirs), self.t.language)
         self._years_map = self._years()
 
     def _years(self) -> dict[int, list[Any]]:
@@ -135,7 +140,21 @@ class Renderer:
     # -- what templates may call ----------------------------------------------------------
 
     def helpers(self, page_url: str) -> dict[str, Any]:
-        ds = self.ds
+        """The template API: what every generated page's template may use besides its own context.
+
+        - ``ds``: the data set (look-ups by id only; selections come in the page's context);
+        - ``site``: the documentary's configuration (``documentary.yml``); ``sitemap``: its pages;
+        - ``link(kind, id=None)``: relative link to an index page, an entry or a hand-written page;
+        - ``file_link(path)``: relative link to a generated file (download, feed);
+        - ``citer``: numbers the sources cited on this page (``citer(ids)``, ``citer.cited()``);
+        - ``fmt_date(d)``: a partial date in the edition's words; ``figure_value(f)``: a figure's value
+          with its unit, written once;
+        - ``roles_on(person, day)``, ``speaker_name(speaker)``, ``speaker_link(speaker)``,
+          ``quote_url(quote)`` (the source with a text fragment), ``attributed(publisher, title)``,
+          ``names(title, publisher)``;
+        - ``_``, ``gettext``, ``ngettext``: the catalogue (Jinja's i18n extension).
+        """
+        ds, t = self.ds, self.t
         citer = Citer(ds)
 
         def link(kind: str, eid: str | None = None) -> str:
@@ -160,14 +179,12 @@ class Renderer:
             """Link to a generated file (download, feed) by its site path."""
             return relative(path, page_url).rstrip("/")
 
-        def source_label(s: Source) -> str:
-            return f"{s.publisher}, {s.published.display()}"
-
         return {
             "ds": ds, "site": self.site, "sitemap": self.sitemap, "link": link, "citer": citer, "roles_on": roles_on,
             "speaker_name": speaker_name, "speaker_link": speaker_link, "quote_url": quote_url,
-            "source_label": source_label, "page_url": page_url, "file_link": file_link,
-            "figure_value": values.figure_value, "attributed": values.attributed, "names": values.names,
+            "page_url": page_url, "file_link": file_link, "fmt_date": t.date,
+            "figure_value": lambda f: values.figure_value(f, t), "attributed": values.attributed,
+            "names": values.names,
         }
 
     # -- the pages ------------------------------------------------------------------------
@@ -180,13 +197,13 @@ class Renderer:
             if page.template == "timeline.html":
                 data = jsonld.timeline(ds, page.title)
             elif page.template == "figures.html":
-                data = jsonld.figures(ds, self.site.figures_dataset, self.site.licence.url)
+                data = jsonld.figures(ds, self.site.figures_dataset, self.site.licence.url, self.t)
             elif page.template == "context.html":
                 data = jsonld.context(ds, page.title, self.site.context_tag)
             elif eid and kind == "events":
                 data = jsonld.event(ds, ds.events[eid])
             elif eid and kind == "people":
-                data = jsonld.person(ds, ds.people[eid])
+                data = jsonld.person(ds, ds.people[eid], self.t)
             elif eid and kind == "agreements":
                 data = jsonld.agreement(ds, ds.agreements[eid])
             else:
@@ -208,20 +225,46 @@ class Renderer:
             for eid, entry in getattr(ds, kind).items():
                 title, description = self._entry_text(kind, entry)
                 yield Page(f"{folder}/{eid}.md", self.sitemap.url(kind, eid), title, _short(description), template,
-                           {kind[:-1] if kind != "people" else "person": entry}, edit((kind, eid)))
+                           self._entry_context(kind, entry), edit((kind, eid)))
+
+    def _entry_context(self, kind: str, entry: Any) -> dict[str, Any]:
+        """What an entry page's template receives: the entry and what the data says about it."""
+        ds, t = self.ds, self.t
+        if kind == "events":
+            return {"event": entry, "quotes": ds.quotes_by_event.get(entry.id, [])}
+        if kind == "people":
+            events = [(e, next(p.part for p in e.participants if p.person == entry.id))
+                      for e in ds.events_by_person.get(entry.id, [])]
+            return {"person": entry, "events": events, "signed": ds.agreements_signed.get(entry.id, []),
+                    "quotes": ds.quotes_by_speaker.get(("people", entry.id), [])}
+        heading = t.gettext("Issues discussed") if entry.kind == "dialogue" else t.gettext("Commitments and measures")
+        return {"agreement": entry, "events": ds.events_by_agreement.get(entry.id, []), "items_heading": heading,
+                "quotes": ds.quotes_by_speaker.get(("agreements", entry.id), [])}
 
     def _page_context(self, key: PageKey) -> dict[str, Any]:
         """What each index page's template receives besides the helpers: its texts and its selections."""
         ds, tag = self.ds, self.site.context_tag
         context: dict[str, Any] = {"text": self.site.pages[key]}
-        if key == "timeline":
+        if key == "home":
+            context.update(featured=list(ds.figures.values())[: self.site.featured_figures],
+                           latest=list(ds.events.values())[-3:][::-1],
+                           explore=[(k, self.site.pages[k]) for k in ("timeline", "agreements", "people", "figures",
+                                                                      "context", "sources")
+                                    if k in self.site.pages and self.site.pages[k].summary])
+        elif key == "people":
+            context.update(event_counts={pid: len(events) for pid, events in ds.events_by_person.items()})
+        elif key == "corrections":
+            context.update(corrections=sorted(ds.corrections.values(), key=lambda c: (c.date.sort_key, c.id),
+                                              reverse=True))
+        elif key == "timeline":
             context.update(years=self._years_map, filter_tags=self.used_tags(), filter_people=self.participants())
         elif key == "agreements":
             context.update(themes=self.themes())
         elif key == "figures":
             context.update(series=self.series())
         elif key == "sources":
-            context.update(cited_by=self.cited_by())
+            context.update(cited_by=self.cited_by(),
+                           sources=sorted(ds.sources.values(), key=lambda s: s.published.sort_key))
         elif key == "context":
             context.update(quotes=[q for q in ds.quotes.values() if tag in q.tags],
                            figures=[f for f in ds.figures.values() if tag in f.tags])
@@ -229,10 +272,12 @@ class Renderer:
 
     def _entry_text(self, kind: str, entry: Any) -> tuple[str, str]:
         """(title, description) of an entry's own page."""
+        t = self.t
         if kind == "people":
             posts = "; ".join(r.title for r in entry.roles)
-            return entry.name, f"{entry.name}: {posts}. Role history, events and quotations, with sources."
-        return str(entry.title), f"{entry.date.display()}: {entry.summary}"
+            return entry.name, t.gettext("%(name)s: %(posts)s. Role history, events and quotations, with sources.",
+                                         name=entry.name, posts=posts)
+        return str(entry.title), t.gettext("%(date)s: %(summary)s", date=t.date(entry.date), summary=entry.summary)
 
     def render(self, page: Page) -> str:
         context = {**self.helpers(page.url), **page.context, "page_title": page.title}
@@ -292,9 +337,24 @@ class Renderer:
                 rows.append((tag, cells))
         return rows
 
-    def series(self) -> dict[str, list[Any]]:
+    def series(self) -> list[Chart]:
+        """Figures sharing a series id, as bar charts (two figures at least), widths relative to the largest."""
         out: dict[str, list[Any]] = defaultdict(list)
         for figure in self.ds.figures.values():
             if figure.series and figure.value is not None:
                 out[figure.series].append(figure)
-        return {k: v for k, v in out.items() if len(v) > 1}
+        charts = []
+        for name, figures in out.items():
+            if len(figures) > 1:
+                top = max(f.value for f in figures) or 1
+                charts.append(Chart(name, figures, [(f, round(100 * f.value / top, 1)) for f in figures]))
+        return charts
+
+
+@dataclass
+class Chart:
+    """A series of figures drawn as bars: ``bars`` pairs each figure with its width in per cent."""
+
+    name: str
+    figures: list[Any]
+    bars: list[tuple[Any, float]]

@@ -29,7 +29,9 @@
     sections.forEach(function (sec) {
       sec.hidden = !sec.querySelector("article.dossier-event:not([hidden])");
     });
-    count.textContent = shown + " of " + events.length + " events match.";
+    // The sentence comes from the page (the catalogue), e.g. "{shown} of {total} events match."
+    count.textContent = (form.dataset.countTemplate || "{shown} / {total}")
+      .replace("{shown}", String(shown)).replace("{total}", String(events.length));
     if (pushUrl) {
       var params = new URLSearchParams();
       fields.forEach(function (f) { if (s[f]) params.set(f, s[f]); });

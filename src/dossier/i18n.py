@@ -1,0 +1,123 @@
+"""Every word the generator itself shows a reader comes from a message catalogue; dates and numbers
+are written by Babel from CLDR for the edition's locale.
+
+The catalogue template is ``locale/messages.pot``, extracted by ``pybabel extract`` (``make
+messages``) from the templates (``{% trans %}``, ``_()``, ``ngettext()``), from Python
+(``t.gettext()``, ``t.ngettext()``, ``N_()``) and from the published JSON Schemas (their
+descriptions, through :func:`extract_schema_descriptions`). A language's translations live in
+``locale/<lang>/LC_MESSAGES/messages.po``; where a message has none, the English text shows.
+Words about the documentary's subject are not here: they come from documentary.yml and data/.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal, format_percent
+from babel.support import NullTranslations, Translations
+
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "messages"
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalogue where it is translated later, by whoever shows it."""
+    return message
+
+
+@functools.cache
+def translations(language: str) -> NullTranslations:
+    """The catalogue of ``language`` read straight from its .po file (no compile step), or none."""
+    po = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not po.is_file():
+        return NullTranslations()
+    with po.open("rb") as fh:
+        catalog = read_po(fh, locale=language, domain=DOMAIN)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)
+
+
+class Messages:
+    """The words and formats of one edition: ``gettext``/``ngettext`` and CLDR dates and numbers."""
+
+    def __init__(self, locale: str) -> None:
+        self.locale = Locale.parse(locale)
+        self.language = self.locale.language
+        self.catalogue = translations(self.language)
+
+    def gettext(self, message: str, **values: Any) -> str:
+        text = self.catalogue.gettext(message)
+        return text % values if values else text
+
+    def ngettext(self, singular: str, plural: str, n: int, **values: Any) -> str:
+        return self.catalogue.ngettext(singular, plural, n) % {"num": self.number(n), **values}
+
+    def number(self, value: float) -> str:
+        """3356 -> '3,356' (en), '3.356' (vi); no needless decimals."""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return format_decimal(value, locale=self.locale)
+
+    def percent(self, value: float) -> str:
+        """17 -> '17%'; 2.5 -> '2.5%' (en), '2,5%' (vi)."""
+        return format_percent(value / 100, locale=self.locale, decimal_quantization=False)
+
+    def day(self, when: date) -> str:
+        """A full date in the locale's long form: '17 April 2024' (en_GB), '17 tháng 4, 2024' (vi)."""
+        return format_date(when, "long", locale=self.locale)
+
+    def month(self, year: int, month: int) -> str:
+        return format_skeleton("yMMMM", date(year, month, 1), locale=self.locale)
+
+    def date(self, d: Any) -> str:
+        """A ``PartialDate`` at its own precision, with its qualifier in words."""
+        if d.day and d.month:
+            text = self.day(date(d.year, d.month, d.day))
+        elif d.month:
+            text = self.month(d.year, d.month)
+        else:
+            text = str(d.year)
+        if d.qualifier == "c.":
+            return self.gettext("c. %(date)s", date=text)
+        if d.qualifier == "before":
+            return self.gettext("before %(date)s", date=text)
+        if d.qualifier == "after":
+            return self.gettext("after %(date)s", date=text)
+        return text
+
+
+def extract_schema_descriptions(fileobj: Any, keywords: Any, comment_tags: Any,
+                                options: Any) -> Iterator[tuple[int, str, str, list[str]]]:
+    """Babel extraction method: every description of the published JSON Schemas (model docstrings
+    and field descriptions), which readers of the open data see."""
+    from dossier.model.schemas import schemas
+
+    seen: set[str] = set()
+
+    def walk(node: Any) -> Iterator[str]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("description", "title") and isinstance(value, str):
+                    yield value
+                else:
+                    yield from walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                yield from walk(item)
+
+    for schema in schemas().values():
+        for text in walk(schema):
+            if text not in seen:
+                seen.add(text)
+                yield 1, "gettext", text, ["JSON Schema description"]
