@@ -33,8 +33,9 @@ def _placeholders(value: Text) -> Text:
             raise PydanticCustomError("placeholder", "unbalanced '{' or '}' (write '{{' for a brace)") from None
         unknown = sorted(names - set(PLACEHOLDERS))
         if unknown:
-            raise PydanticCustomError("placeholder", "unknown placeholder {{{name}}}; use one of: {known}",
-                                      {"name": unknown[0], "known": ", ".join(f"{{{p}}}" for p in PLACEHOLDERS)})
+            known = ", ".join(f"{{{p}}}" for p in PLACEHOLDERS)
+            raise PydanticCustomError("placeholder", "unknown placeholder {name}; use one of: {known}",
+                                      {"name": f"{{{unknown[0]}}}", "known": known})
     return value
 
 

@@ -21,7 +21,7 @@ from dossier.load.yamlstrict import load_text
 from dossier.model.dataset import Dataset
 from dossier.model.entities import KINDS, Strict
 from dossier.model.site import Documentary
-from dossier.model.types import Ref
+from dossier.model.types import SLUG, Ref
 from dossier.validate.plausible import check_plausibility
 
 
@@ -103,7 +103,7 @@ def _message(err: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, str | None
         return (f"{_short(value)} is not one of: {allowed}",
                 f"did you mean '{close[0]}'?" if close else None)
     if kind == "string_pattern_mismatch":
-        if name == "id" or loc[-2:-1] == ("id",):
+        if name == "id" or loc[-2:-1] == ("id",) or err.get("ctx", {}).get("pattern") == SLUG:
             return f"{_short(value)} is not a valid id", "use lower-case ASCII letters, digits and hyphens"
         return f"{_short(value)} does not have the expected form ({err['ctx']['pattern']})", None
     if kind == "too_short" and name in ("sources", "roles", "tags"):

@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from test_values import DOUBLED_UNIT, EN, labels
 
 from conftest import ROOT, soup_of
 from dossier.i18n import Messages
@@ -251,3 +252,22 @@ def test_open_graph_and_description_per_page(real_site: Path, url: str) -> None:
     csp = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     assert "script-src 'self' 'sha256-" in csp
     assert "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+
+
+def test_shipped_site_writes_each_unit_and_publisher_once(real_site: Path) -> None:
+    from conftest import ROOT
+    from dossier.validate.check import validate
+
+    ds = validate(ROOT / "data", root=ROOT)
+    names = [str(o.name) for o in ds.organisations.values()] + [p.name for p in ds.people.values()]
+    pages = [str(p.parent.relative_to(real_site)) for p in real_site.rglob("index.html")]
+    assert len(pages) > 20
+    for url in pages:
+        url = "" if url == "." else url + "/"
+        for text in labels(real_site, url):
+            assert not DOUBLED_UNIT.search(text), (url, text)
+            for name in names:
+                    assert text.count(name) <= 1, (url, name, text)
+    figures = soup_of(real_site, "figures/")
+    for fid, fig in ds.figures.items():
+        assert figures.find("article", id=fid).select_one(".dossier-value").get_text() == figure_value(fig, EN)
