@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -207,15 +206,6 @@ def test_external_links_carry_noopener_noreferrer(real_site: Path) -> None:
     for url in ("sources/", "human-rights/", "events/second-migration-dialogue-2024/"):
         for a in main(soup_of(real_site, url)).find_all("a", href=re.compile(r"^https?://")):
             assert {"noopener", "noreferrer"} <= set(a.get("rel", [])), a
-
-
-def test_relative_link_helper_matches_posix_paths() -> None:
-    from dossier.render.pages import relative
-
-    assert relative("people/to-lam/", "events/x/") == "../../people/to-lam/"
-    assert relative("sources/#a", "") == "sources/#a"
-    assert relative("", "timeline/") == "../"
-    assert posixpath.normpath("events/x/" + relative("timeline/#x", "events/x/").split("#")[0]) == "timeline"
 
 
 def jsonld_of(site: Path, url: str) -> dict:

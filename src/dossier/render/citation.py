@@ -1,8 +1,12 @@
-"""Helpers for the suggested citation shown on every page (APA-style and BibTeX)."""
+"""Citations: the numbered sources of a page (``Citer``) and the suggested citation of the page itself."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+
+from dossier.model.dataset import Dataset
+from dossier.model.entities import Source
 
 _BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#",
                    "_": r"\_", "$": r"\$", "^": r"\^{}", "~": r"\~{}"}
@@ -30,3 +34,21 @@ def bibtex_entry(key: str, title: str, author: str, year: int, url: str, note: s
         f"  note = {{{note}}}",
         "}",
     ])
+
+
+@dataclass
+class Citer:
+    """Numbers the sources cited on one page, in order of first citation."""
+
+    ds: Dataset
+    order: dict[str, int] = field(default_factory=dict)
+
+    def __call__(self, source_ids: list[str]) -> list[tuple[int, Source]]:
+        out = []
+        for sid in source_ids:
+            n = self.order.setdefault(sid, len(self.order) + 1)
+            out.append((n, self.ds.sources[sid]))
+        return out
+
+    def cited(self) -> list[tuple[int, Source]]:
+        return [(n, self.ds.sources[sid]) for sid, n in self.order.items()]

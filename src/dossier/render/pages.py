@@ -7,90 +7,22 @@ The MkDocs adapter only places these bodies into MkDocs pages.
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote as urlquote
 
-import jinja2
-
-from dossier.i18n import Messages, translations
+from dossier.i18n import Messages
 from dossier.model.dataset import Dataset
 from dossier.model.dates import PartialDate
-from dossier.model.entities import Quote, Source, Speaker
+from dossier.model.entities import Quote, Speaker
 from dossier.model.site import Documentary, PageKey
 from dossier.render import jsonld, values
+from dossier.render.citation import Citer
+from dossier.render.environment import environment
 from dossier.render.registry import ENTRY_PAGES, SiteMap
-
-
-def relative(target: str, base: str) -> str:
-    """Link from the page at ``base`` to ``target`` (both site-relative directory URLs).
-
-    Equivalent to ``posixpath.relpath`` for these URLs, without its file-system normalisation,
-    which dominated rendering time on large data sets.
-    """
-    path, _, anchor = target.partition("#")
-    t = [p for p in path.split("/") if p]
-    b = [p for p in base.split("/") if p]
-    i = 0
-    while i < len(t) and i < len(b) and t[i] == b[i]:
-        i += 1
-    parts = [".."] * (len(b) - i) + t[i:]
-    rel = "/".join(parts) + "/" if parts else "./"
-    return f"{rel}#{anchor}" if anchor else rel
-
-
-@functools.cache
-def environment(template_dirs: tuple[str, ...], language: str) -> jinja2.Environment:
-    """One Jinja environment per template folder, kept across `mkdocs serve` rebuilds.
-
-    Compiled templates are reused; ``auto_reload`` recompiles a template whose file changed.
-    """
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(list(template_dirs)),
-        autoescape=True,  # every data value is escaped at output
-        undefined=jinja2.StrictUndefined,  # a template typo is our bug: fail loudly
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=True,
-        extensions=["jinja2.ext.i18n"],  # {% trans %}, _() and ngettext() read the catalogue
-    )
-    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
-    return env
-
-
-def text_fragment(text: str, words: int = 4) -> str:
-    """A ``#:~:text=`` fragment selecting ``text`` (its first segment before any ellipsis)."""
-    segment = text.replace("...", "…").split("…")[0].replace("\u2019", "'")
-    tokens = segment.split()
-
-    def enc(ws: list[str]) -> str:
-        return urlquote(" ".join(ws), safe="")
-
-    if len(tokens) <= 2 * words:
-        return ":~:text=" + enc(tokens)
-    return ":~:text=" + enc(tokens[:words]) + "," + enc(tokens[-words:])
-
-
-@dataclass
-class Citer:
-    """Numbers the sources cited on one page, in order of first citation."""
-
-    ds: Dataset
-    order: dict[str, int] = field(default_factory=dict)
-
-    def __call__(self, source_ids: list[str]) -> list[tuple[int, Source]]:
-        out = []
-        for sid in source_ids:
-            n = self.order.setdefault(sid, len(self.order) + 1)
-            out.append((n, self.ds.sources[sid]))
-        return out
-
-    def cited(self) -> list[tuple[int, Source]]:
-        return [(n, self.ds.sources[sid]) for sid, n in self.order.items()]
+from dossier.render.urls import relative, text_fragment
 
 
 @dataclass
