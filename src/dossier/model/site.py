@@ -12,7 +12,7 @@ from __future__ import annotations
 import string
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from dossier.model.entities import Strict
@@ -20,6 +20,9 @@ from dossier.model.types import LANGUAGES, HttpsUrl, Id, PlainText, Text
 
 PageKey = Literal["home", "timeline", "people", "agreements", "figures", "context", "sources", "corrections"]
 """The generated index pages a documentary may have (see ``dossier.render.registry``)."""
+
+REQUIRED_PAGES: tuple[PageKey, ...] = ("home", "timeline", "people", "agreements", "figures", "sources", "corrections")
+"""Pages every documentary has; only the context page is optional."""
 
 PLACEHOLDERS = ("count",)
 """Names a page description may use in braces: ``{count}`` is the number of entries the page lists."""
@@ -102,6 +105,15 @@ class Documentary(Strict):
     feeds: Feeds
     data_package: DataPackage = Field(description="the open-data package (datapackage.json)")
     figures_dataset: DatasetText = Field(description="the figures as a Dataset in the figures page's JSON-LD")
+
+    @field_validator("pages")
+    @classmethod
+    def _required_pages(cls, pages: dict[PageKey, PageText]) -> dict[PageKey, PageText]:
+        missing = [key for key in REQUIRED_PAGES if key not in pages]
+        if missing:
+            raise PydanticCustomError("missing_page", "'{key}' is missing (only 'context' may be left out)",
+                                      {"key": missing[0]})
+        return pages
 
     @property
     def locale(self) -> str:
