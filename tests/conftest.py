@@ -124,6 +124,13 @@ pages:
   context: {title: Context, description: What others said., intro: Assessments by others.}
   sources: {title: Sources, description: Every source.}
   corrections: {title: Corrections, description: Every correction.}
+vocabularies:
+  source_kinds: {government press release: {label: press release}}
+  figure_kinds:
+    official statistic: {label: official statistic, measured: true}
+    government claim: {label: claim}
+  agreement_kinds: {joint statement: {label: joint statement}}
+  parts: {participant: {label: participant}}
 feeds: {events: "A tiny record: timeline", corrections: "A tiny record: corrections"}
 data_package: {name: tiny-record, title: A tiny record, description: Events and sources of a tiny record.}
 figures_dataset: {title: Figures of the tiny record, description: Numbers as stated.}

@@ -8,13 +8,13 @@ import pytest
 
 from conftest import write_data
 from dossier.errors import DataInvalid
-from dossier.validate.check import validate
+from dossier.validate.check import validate, validate_project
 
 
 def errors_after(tiny: Path, files: dict[str, str | bytes]) -> list[str]:
     write_data(tiny, files)
     with pytest.raises(DataInvalid) as info:
-        validate(tiny / "data", root=tiny)
+        validate_project(tiny)
     return [str(e) for e in info.value.errors]
 
 
@@ -165,8 +165,8 @@ sources: [ho-2024]
         "data/events/call-2024.yml:4:10: summary: ambiguous value 'NO': YAML 1.1 tools read it as a boolean "
         "(hint: write true/false, or quote it (\"NO\") if you mean the text)",
         "data/events/call-2024.yml:6:13: participants.0.person: no person with id 'to-lamm' (hint: did you mean 'to-lam'?)",
-        "data/events/call-2024.yml:7:11: participants.0.part: 'cochair' is not one of: 'co-chair', 'signatory', "
-        "'participant', 'speaker', 'host' or 'announcer' (hint: did you mean 'co-chair'?)",
+        "data/events/call-2024.yml:7:11: participants.0.part: 'cochair' is not in vocabularies.parts of "
+        "documentary.yml (hint: use one of: participant, or add it there)",
     ]
 
 
@@ -180,3 +180,11 @@ def test_unexpected_files_and_folders_are_reported(tiny: Path) -> None:
     assert errors[0].startswith("data/event: file: unexpected folder") is False
     assert errors[0].startswith("data/event:1:1: file: unexpected folder")
     assert errors[1] == "data/events/b.yaml:1:1: file: unexpected file (hint: data files end in .yml)"
+
+
+def test_a_term_missing_from_the_vocabulary_names_file_line_and_a_close_term(tiny: Path) -> None:
+    text = (tiny / "data/sources/ho-2024.yml").read_text().replace("kind: government press release",
+                                                                   "kind: government press-release")
+    assert errors_after(tiny, {"sources/ho-2024.yml": text}) == [
+        "data/sources/ho-2024.yml:4:7: kind: 'government press-release' is not in vocabularies.source_kinds of "
+        "documentary.yml (hint: did you mean 'government press release'?)"]

@@ -66,6 +66,12 @@ def test_hostile_text_is_rendered_as_text_everywhere(tmp_path: Path) -> None:
         "context_tag": "human-rights", "context_path": "human-rights", "context_figures_heading": EVIL,
         "pages": dict.fromkeys(("home", "timeline", "people", "agreements", "figures", "context", "sources", "corrections"), page),
         "feeds": {"events": EVIL, "corrections": EVIL},
+        "vocabularies": {key: {term: {"label": EVIL, "description": EVIL} for term in terms} for key, terms in {
+            "source_kinds": ["news report", "government press release", "government statement", "government report",
+                             "joint declaration", "state media report", "NGO report"],
+            "figure_kinds": ["official statistic", "government claim", "government projection", "NGO or media report"],
+            "agreement_kinds": ["dialogue", "joint statement", "joint communiqué", "partnership", "joint declaration"],
+            "parts": ["co-chair", "signatory", "participant", "speaker", "host", "announcer"]}.items()},
         "data_package": {"name": "evil", "title": EVIL, "description": EVIL},
         "figures_dataset": {"title": EVIL, "description": EVIL},
     }

@@ -58,3 +58,15 @@ def test_the_example_has_its_own_pages_and_context_address(sample_site: Path) ->
     assert not (sample_site / "human-rights").exists()
     feed = (sample_site / "feed" / "events.xml").read_text(encoding="utf-8")
     assert "<title>Fictional sample record: timeline</title>" in feed
+
+
+def test_the_example_shows_its_own_vocabulary_labels(sample_site: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    html = (sample_site / "figures" / "index.html").read_text(encoding="utf-8")
+    figures = BeautifulSoup(html, "html.parser").get_text()
+    assert "council count" in figures
+    assert "official statistic" not in figures
+    assert '"measurementTechnique":"council count"' in html
+    agreement = (sample_site / "agreements" / "footbridge-contract-2022" / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="items">Terms</h2>' in agreement

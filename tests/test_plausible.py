@@ -9,14 +9,14 @@ import pytest
 
 from conftest import TINY, write_data
 from dossier.errors import DataInvalid
-from dossier.validate.check import validate
+from dossier.validate.check import validate, validate_project
 from dossier.validate.plausible import check_plausibility
 
 
 def errors_after(tiny: Path, files: dict[str, str]) -> list[str]:
     write_data(tiny, files)
     with pytest.raises(DataInvalid) as info:
-        validate(tiny / "data", root=tiny)
+        validate_project(tiny)
     return [str(e) for e in info.value.errors]
 
 

@@ -36,14 +36,14 @@ class Strict(BaseModel):
 # --- controlled vocabularies -------------------------------------------------------------
 
 
-SourceKind = Literal[
-    "government press release", "government statement", "government report", "joint declaration",
-    "news report", "state media report", "NGO report",
-]
-FigureKind = Literal["official statistic", "government claim", "government projection", "NGO or media report"]
-"""What kind of statement a figure is: never present a claim or projection as a statistic."""
-Part = Literal["co-chair", "signatory", "participant", "speaker", "host", "announcer"]
-AgreementKind = Literal["dialogue", "joint statement", "joint communiqué", "partnership", "joint declaration"]
+VocabularyKey = Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[^\s].*[^\s]$|^[^\s]$",
+                                      description="a key of the matching vocabulary in documentary.yml")]
+"""A term of one of documentary.yml's vocabularies (source kinds, figure kinds, agreement kinds, parts);
+checked against it after loading, like a reference."""
+SourceKind = VocabularyKey
+FigureKind = VocabularyKey
+Part = VocabularyKey
+AgreementKind = VocabularyKey
 Wording = Literal["verbatim", "summary"]
 FigureUnit = Literal["people", "percent", "times"]
 """What a figure's number counts: 'people', 'percent' (0-100) or 'times' (a multiple, e.g. fourfold = 4)."""

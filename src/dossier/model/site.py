@@ -86,6 +86,36 @@ class DataPackage(DatasetText):
     name: Id = Field(description="the package's name, lower-case with hyphens")
 
 
+class Term(Strict):
+    """One term of a vocabulary: how readers see it, and what it means."""
+
+    label: Text = Field(description="how the term is shown to readers")
+    description: Text | None = Field(default=None, description="what the term means, shown where it is explained")
+
+
+class FigureKindTerm(Term):
+    """A kind of figure (statement about a number)."""
+
+    measured: bool = Field(default=False, description="true for measurements (e.g. official statistics): their "
+                           "period cannot end after their source was published; claims and projections are false")
+
+
+class AgreementKindTerm(Term):
+    """A kind of agreement or meeting."""
+
+    items_heading: Text | None = Field(default=None, description="heading of the items on the agreement's page "
+                                       "(by default 'Commitments and measures')")
+
+
+class Vocabularies(Strict):
+    """The controlled vocabularies of the data: the keys data files use, with their labels."""
+
+    source_kinds: dict[PlainText, Term] = Field(description="what a source is, e.g. 'news report'")
+    figure_kinds: dict[PlainText, FigureKindTerm] = Field(description="what kind of statement a figure is")
+    agreement_kinds: dict[PlainText, AgreementKindTerm] = Field(description="what an agreement or meeting is")
+    parts: dict[PlainText, Term] = Field(description="a person's part in an event, e.g. 'co-chair'")
+
+
 class Documentary(Strict):
     """A documentary record: who publishes it, under which licence, and what its pages say."""
 
@@ -103,6 +133,7 @@ class Documentary(Strict):
         default=6, description="how many figures the home page shows")
     pages: dict[PageKey, PageText] = Field(description="the generated pages this documentary has, and their texts")
     feeds: Feeds
+    vocabularies: Vocabularies
     data_package: DataPackage = Field(description="the open-data package (datapackage.json)")
     figures_dataset: DatasetText = Field(description="the figures as a Dataset in the figures page's JSON-LD")
 

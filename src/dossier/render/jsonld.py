@@ -8,7 +8,7 @@ from typing import Any
 from dossier.i18n import Messages
 from dossier.model.dataset import Dataset
 from dossier.model.entities import Agreement, Event, Person, Quote, Role, Source
-from dossier.model.site import DatasetText
+from dossier.model.site import Documentary
 from dossier.render.values import figure_value
 
 CONTEXT = "https://schema.org"
@@ -76,20 +76,28 @@ def person(ds: Dataset, p: Person, t: Messages) -> dict[str, Any]:
     return out
 
 
-def agreement(ds: Dataset, a: Agreement) -> dict[str, Any]:
-    return {"@context": CONTEXT, "@type": "CreativeWork", "name": str(a.title), "genre": a.kind,
+def agreement(ds: Dataset, a: Agreement, site: Documentary) -> dict[str, Any]:
+    genre = _label(site.vocabularies.agreement_kinds, a.kind, site.language)
+    return {"@context": CONTEXT, "@type": "CreativeWork", "name": str(a.title), "genre": genre,
             "dateCreated": a.date.iso, "abstract": str(a.summary),
             "contributor": [_person_ref(ds, s.person) for s in a.signatories],
             "hasPart": [{"@type": "CreativeWork", "name": str(i.text), "identifier": i.id} for i in a.items],
             "citation": [source(ds.sources[s]) for s in a.sources]}
 
 
-def figures(ds: Dataset, text: DatasetText, licence: str, t: Messages) -> dict[str, Any]:
+def _label(terms: dict[str, Any], key: str, language: str) -> str:
+    term = terms.get(key)
+    return term.label.get(language) if term else key
+
+
+def figures(ds: Dataset, site: Documentary, t: Messages) -> dict[str, Any]:
+    text, kinds = site.figures_dataset, site.vocabularies.figure_kinds
     return {"@context": CONTEXT, "@type": "Dataset", "name": str(text.title), "description": str(text.description),
-            "license": licence,
+            "license": site.licence.url,
             "variableMeasured": [{"@type": "PropertyValue", "name": str(f.label), "value": f.value,
                                   "valueReference": figure_value(f, t), "unitText": f.unit,
-                                  "measurementTechnique": f.kind} for f in ds.figures.values()],
+                                  "measurementTechnique": _label(kinds, f.kind, site.language)}
+                                 for f in ds.figures.values()],
             "citation": [source(ds.sources[s]) for s in sorted({s for f in ds.figures.values() for s in f.sources})]}
 
 

@@ -84,6 +84,7 @@ class Renderer:
         - ``roles_on(person, day)``, ``speaker_name(speaker)``, ``speaker_link(speaker)``,
           ``quote_url(quote)`` (the source with a text fragment), ``attributed(publisher, title)``,
           ``names(title, publisher)``;
+        - ``label(vocabulary, key)``: a term of documentary.yml's vocabularies as readers see it;
         - ``_``, ``gettext``, ``ngettext``: the catalogue (Jinja's i18n extension).
         """
         ds, t = self.ds, self.t
@@ -107,6 +108,11 @@ class Renderer:
         def quote_url(q: Quote) -> str:
             return ds.sources[q.sources[0]].url + "#" + text_fragment(q.text)
 
+        def label(vocabulary: str, key: str) -> str:
+            """A vocabulary term as readers see it (documentary.yml), the key itself if undefined."""
+            term = getattr(self.site.vocabularies, vocabulary).get(key)
+            return term.label.get(self.site.language) if term else key
+
         def file_link(path: str) -> str:
             """Link to a generated file (download, feed) by its site path."""
             return relative(path, page_url).rstrip("/")
@@ -116,7 +122,7 @@ class Renderer:
             "speaker_name": speaker_name, "speaker_link": speaker_link, "quote_url": quote_url,
             "page_url": page_url, "file_link": file_link, "fmt_date": t.date,
             "figure_value": lambda f: values.figure_value(f, t), "attributed": values.attributed,
-            "names": values.names,
+            "names": values.names, "label": label,
         }
 
     # -- the pages ------------------------------------------------------------------------
@@ -129,7 +135,7 @@ class Renderer:
             if page.template == "timeline.html":
                 data = jsonld.timeline(ds, page.title)
             elif page.template == "figures.html":
-                data = jsonld.figures(ds, self.site.figures_dataset, self.site.licence.url, self.t)
+                data = jsonld.figures(ds, self.site, self.t)
             elif page.template == "context.html":
                 data = jsonld.context(ds, page.title, self.site.context_tag)
             elif eid and kind == "events":
@@ -137,7 +143,7 @@ class Renderer:
             elif eid and kind == "people":
                 data = jsonld.person(ds, ds.people[eid], self.t)
             elif eid and kind == "agreements":
-                data = jsonld.agreement(ds, ds.agreements[eid])
+                data = jsonld.agreement(ds, ds.agreements[eid], self.site)
             else:
                 data = jsonld.collection(page.title, page.description)
             page.jsonld = jsonld.dumps(data)
@@ -169,7 +175,9 @@ class Renderer:
                       for e in ds.events_by_person.get(entry.id, [])]
             return {"person": entry, "events": events, "signed": ds.agreements_signed.get(entry.id, []),
                     "quotes": ds.quotes_by_speaker.get(("people", entry.id), [])}
-        heading = t.gettext("Issues discussed") if entry.kind == "dialogue" else t.gettext("Commitments and measures")
+        term = self.site.vocabularies.agreement_kinds.get(entry.kind)
+        heading = term.items_heading.get(self.site.language) if term and term.items_heading else \
+            t.gettext("Commitments and measures")
         return {"agreement": entry, "events": ds.events_by_agreement.get(entry.id, []), "items_heading": heading,
                 "quotes": ds.quotes_by_speaker.get(("agreements", entry.id), [])}
 

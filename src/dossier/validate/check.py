@@ -284,7 +284,7 @@ def validate_project(root: Path) -> tuple[Documentary, Dataset]:
     errors: list[DataError] = []
     site = read_documentary(root, errors)
     try:
-        dataset = validate(root / "data", root=root)
+        dataset = validate(root / "data", root=root, site=site)
     except DataInvalid as exc:
         raise DataInvalid(errors + exc.errors) from None
     if site is not None:
@@ -294,13 +294,55 @@ def validate_project(root: Path) -> tuple[Documentary, Dataset]:
     return site, dataset
 
 
-def validate(data_dir: Path, root: Path | None = None) -> Dataset:
-    """Load, validate and cross-check ``data_dir``; raise ``DataInvalid`` with every error found."""
+VOCABULARY_FIELDS: list[tuple[str, tuple[str, ...], str]] = [
+    ("sources", ("kind",), "source_kinds"), ("figures", ("kind",), "figure_kinds"),
+    ("agreements", ("kind",), "agreement_kinds"), ("events", ("participants", "*", "part"), "parts"),
+]
+"""(kind, field path, vocabulary) of every field whose value is a term of documentary.yml's vocabularies."""
+
+
+def check_vocabularies(raws: list[RawEntry], site: Documentary, errors: list[DataError]) -> None:
+    """Every vocabulary term the data uses is defined in documentary.yml (with a 'did you mean' hint).
+
+    Works on the raw values, like the reference check, so an entry that fails its model for
+    another reason still has its unknown terms reported in the same run.
+    """
+    for raw in raws:
+        for kind, path, vocabulary in VOCABULARY_FIELDS:
+            if raw.kind != kind or not isinstance(raw.value, dict):
+                continue
+            terms = getattr(site.vocabularies, vocabulary)
+            holders: list[tuple[tuple[Any, ...], Any]]
+            if path[1:2] == ("*",):
+                listed = raw.value.get(path[0])
+                holders = [((path[0], i), item) for i, item in enumerate(listed)] if isinstance(listed, list) else []
+            else:
+                holders = [((), raw.value)]
+            for prefix, holder in holders:
+                value = holder.get(path[-1]) if isinstance(holder, dict) else None
+                if not isinstance(value, str) or value in terms:
+                    continue
+                loc = (*prefix, path[-1])
+                mark = raw.loaded.mark_for((*raw.prefix, *loc))
+                close = difflib.get_close_matches(value, list(terms), n=1)
+                errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(loc),
+                                        f"'{value}' is not in vocabularies.{vocabulary} of documentary.yml",
+                                        f"did you mean '{close[0]}'?" if close else
+                                        f"use one of: {', '.join(terms)}, or add it there"))
+
+
+def validate(data_dir: Path, root: Path | None = None, site: Documentary | None = None) -> Dataset:
+    """Load, validate and cross-check ``data_dir`` (against ``site``'s vocabularies when given);
+    raise ``DataInvalid`` with every error found."""
     errors: list[DataError] = []
     raws = read_data_dir(data_dir, root or data_dir.parent, errors)
     good = validate_entries(raws, errors)
     broken = check_references(raws, errors)
-    check_plausibility([(raw, entry) for raw, entry in good if id(raw) not in broken], errors)
+    sound = [(raw, entry) for raw, entry in good if id(raw) not in broken]
+    measured = {k for k, term in site.vocabularies.figure_kinds.items() if term.measured} if site else set()
+    check_plausibility(sound, errors, measured_kinds=measured)
+    if site is not None:
+        check_vocabularies(raws, site, errors)
     if errors:
         raise DataInvalid(errors)
     return Dataset.from_entries([(raw.kind, raw.display_path, entry) for raw, entry in good])

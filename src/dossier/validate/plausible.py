@@ -183,7 +183,7 @@ def value_types(entries: Entries) -> None:
                           f"'{event.id}'", "add them to the event's participants, or remove 'event'")
 
 
-def differences_within_range(entries: Entries) -> None:
+def differences_within_range(entries: Entries, measured_kinds: set[str]) -> None:
     def published(sid: str) -> tuple[date, date] | None:
         source: Source | None = entries.get("sources", sid)
         return source.published.bounds if source else None
@@ -202,14 +202,14 @@ def differences_within_range(entries: Entries) -> None:
                               "was published", "check the quotation's date and the source's 'published' date")
                 break
     for raw, figure in entries.of("figures"):
-        if figure.kind != "official statistic" or figure.period is None:
+        if figure.kind not in measured_kinds or figure.period is None:
             continue
         for sid in figure.sources:
             when = published(sid)
             if when and figure.period.end.bounds[0] > when[1]:
                 entries.error(raw, ("period", "end"), f"a statistic for a period ending {figure.period.end} cannot "
                               f"come from source '{sid}', published earlier",
-                              "a number about the future is a 'government projection'")
+                              "a number about the future is a projection, not a measurement")
                 break
     for raw, person in entries.of("people"):
         for i, role in enumerate(person.roles):
@@ -242,8 +242,12 @@ def consistent_qualifiers(entries: Entries) -> None:
                               f"'{report.id}' ({report.author})", "a report's passages are stated by its author")
 
 
-def check_plausibility(good: list[tuple[RawEntry, Strict]], errors: list[DataError], today: date | None = None) -> None:
-    """Run every constraint over the entries that passed their models, adding to ``errors``."""
+def check_plausibility(good: list[tuple[RawEntry, Strict]], errors: list[DataError], today: date | None = None,
+                       measured_kinds: set[str] | None = None) -> None:
+    """Run every constraint over the entries that passed their models, adding to ``errors``.
+
+    ``measured_kinds``: the figure kinds that are measurements (documentary.yml's vocabulary).
+    """
     by_kind: dict[str, dict[str, tuple[RawEntry, Strict]]] = defaultdict(dict)
     for raw, entry in good:
         by_kind[raw.kind].setdefault(getattr(entry, "id", ""), (raw, entry))
@@ -252,5 +256,5 @@ def check_plausibility(good: list[tuple[RawEntry, Strict]], errors: list[DataErr
     distinct_values(entries)
     allowed_ranges(entries, today or datetime.now(UTC).date())
     value_types(entries)
-    differences_within_range(entries)
+    differences_within_range(entries, measured_kinds or set())
     consistent_qualifiers(entries)
