@@ -24,6 +24,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
+from markupsafe import Markup
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "messages"
@@ -48,6 +49,32 @@ def translations(language: str) -> NullTranslations:
     return Translations(buffer, domain=DOMAIN)
 
 
+def template_callables(language: str, markup: bool) -> dict[str, Any]:
+    """``gettext`` and ``ngettext`` for Jinja's i18n extension (installed old-style, so that a call is one
+    call): keyword arguments fill ``%(name)s`` placeholders, escaped when ``markup`` (autoescaping
+    environments); messages without arguments are looked up once.
+
+    With ``markup`` off (MkDocs' theme environment, which does not autoescape) the result is plain
+    text and the template escapes the values it passes, as it does everywhere else there.
+    """
+    catalogue = translations(language)
+    wrap: Any = Markup if markup else str
+    plain: dict[str, Any] = {}
+
+    def gettext(message: str, **variables: Any) -> Any:
+        if variables:
+            return wrap(catalogue.gettext(message)) % variables
+        text = plain.get(message)
+        if text is None:
+            text = plain[message] = wrap(catalogue.gettext(message))
+        return text
+
+    def ngettext(singular: str, plural: str, n: int, **variables: Any) -> Any:
+        return wrap(catalogue.ngettext(singular, plural, n)) % {"num": n, **variables}
+
+    return {"gettext": gettext, "ngettext": ngettext}
+
+
 class Messages:
     """The words and formats of one edition: ``gettext``/``ngettext`` and CLDR dates and numbers."""
 
@@ -55,6 +82,8 @@ class Messages:
         self.locale = Locale.parse(locale)
         self.language = self.locale.language
         self.catalogue = translations(self.language)
+        self._dates: dict[Any, str] = {}
+        """Formatted dates by value: CLDR formatting is slow and a site repeats its dates many times."""
 
     def gettext(self, message: str, **values: Any) -> str:
         text = self.catalogue.gettext(message)
@@ -82,6 +111,12 @@ class Messages:
 
     def date(self, d: Any) -> str:
         """A ``PartialDate`` at its own precision, with its qualifier in words."""
+        text = self._dates.get(d)
+        if text is None:
+            text = self._dates[d] = self._date(d)
+        return text
+
+    def _date(self, d: Any) -> str:
         if d.day and d.month:
             text = self.day(date(d.year, d.month, d.day))
         elif d.month:

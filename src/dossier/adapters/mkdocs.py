@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from dossier.adapters import session
 from dossier.build import THEME, Build, prepare
 from dossier.errors import DataError, DataInvalid
-from dossier.i18n import Messages
+from dossier.i18n import Messages, template_callables
 from dossier.render import citation, csp
 from dossier.render.registry import SiteMap
 
@@ -158,7 +158,7 @@ class Adapter:
         # The theme's own words (citation block, feed links, error page) from the same catalogue.
         messages = Messages(site.locale if site else str(config.theme["language"] or "en"))
         env.add_extension("jinja2.ext.i18n")
-        env.install_gettext_translations(messages.catalogue, newstyle=True)
+        env.install_gettext_callables(**template_callables(messages.language, markup=False), newstyle=False)
         env.globals["cite_day"] = messages.day
         return env
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dossier.i18n import Messages
 from dossier.model.dataset import Dataset
 from dossier.model.entities import Source
 
@@ -38,16 +39,28 @@ def bibtex_entry(key: str, title: str, author: str, year: int, url: str, note: s
 
 @dataclass
 class Citer:
-    """Numbers the sources cited on one page, in order of first citation."""
+    """Numbers the sources cited on one page, in order of first citation.
+
+    Each call gives (number, source, label): the label names the source for screen readers
+    ('Source 3: Home Office, 18 April 2024'), worded by the catalogue once per source and page.
+    """
 
     ds: Dataset
+    t: Messages
     order: dict[str, int] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
 
-    def __call__(self, source_ids: list[str]) -> list[tuple[int, Source]]:
+    def __call__(self, source_ids: list[str]) -> list[tuple[int, Source, str]]:
         out = []
         for sid in source_ids:
             n = self.order.setdefault(sid, len(self.order) + 1)
-            out.append((n, self.ds.sources[sid]))
+            source = self.ds.sources[sid]
+            label = self.labels.get(sid)
+            if label is None:
+                label = self.labels[sid] = self.t.gettext(
+                    "Source %(num)s: %(publisher)s, %(date)s", num=n, publisher=source.publisher,
+                    date=self.t.date(source.published))
+            out.append((n, source, label))
         return out
 
     def cited(self) -> list[tuple[int, Source]]:

@@ -6,7 +6,7 @@ import functools
 
 import jinja2
 
-from dossier.i18n import translations
+from dossier.i18n import template_callables
 
 
 @functools.cache
@@ -24,5 +24,5 @@ def environment(template_dirs: tuple[str, ...], language: str) -> jinja2.Environ
         auto_reload=True,
         extensions=["jinja2.ext.i18n"],  # {% trans %}, _() and ngettext() read the catalogue
     )
-    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_callables(**template_callables(language, markup=True), newstyle=False)  # type: ignore[attr-defined]
     return env

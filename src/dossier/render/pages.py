@@ -88,7 +88,7 @@ class Renderer:
         - ``_``, ``gettext``, ``ngettext``: the catalogue (Jinja's i18n extension).
         """
         ds, t = self.ds, self.t
-        citer = Citer(ds)
+        citer = Citer(ds, t)
 
         def link(kind: str, eid: str | None = None) -> str:
             return relative(self.sitemap.url(kind, eid), page_url)
