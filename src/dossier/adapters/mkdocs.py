@@ -159,7 +159,7 @@ class Adapter:
         messages = Messages(site.locale if site else str(config.theme["language"] or "en"))
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_callables(**template_callables(messages.language, markup=False), newstyle=False)
-        env.globals["cite_day"] = messages.day
+        env.globals["cite_day"] = functools.lru_cache(maxsize=4)(messages.day)  # the same build date on every page
         return env
 
     @_timed
