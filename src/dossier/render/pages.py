@@ -74,7 +74,8 @@ class Renderer:
     def helpers(self, page_url: str) -> dict[str, Any]:
         """The template API: what every generated page's template may use besides its own context.
 
-        - ``ds``: the data set (look-ups by id only; selections come in the page's context);
+        - ``entry(kind, id)``: one entry by id (the data set itself is not passed; lists and
+          selections come in each page's context);
         - ``site``: the documentary's configuration (``documentary.yml``); ``sitemap``: its pages;
         - ``link(kind, id=None)``: relative link to an index page, an entry or a hand-written page;
         - ``file_link(path)``: relative link to a generated file (download, feed);
@@ -118,7 +119,7 @@ class Renderer:
             return relative(path, page_url).rstrip("/")
 
         return {
-            "ds": ds, "site": self.site, "sitemap": self.sitemap, "link": link, "citer": citer, "roles_on": roles_on,
+            "entry": lambda kind, eid: getattr(ds, kind)[eid], "site": self.site, "sitemap": self.sitemap, "link": link, "citer": citer, "roles_on": roles_on,
             "speaker_name": speaker_name, "speaker_link": speaker_link, "quote_url": quote_url,
             "page_url": page_url, "file_link": file_link, "fmt_date": t.date,
             "figure_value": lambda f: values.figure_value(f, t), "attributed": values.attributed,
@@ -192,16 +193,17 @@ class Renderer:
                                                                       "context", "sources")
                                     if k in self.site.pages and self.site.pages[k].summary])
         elif key == "people":
-            context.update(event_counts={pid: len(events) for pid, events in ds.events_by_person.items()})
+            context.update(people=list(ds.people.values()),
+                           event_counts={pid: len(events) for pid, events in ds.events_by_person.items()})
         elif key == "corrections":
             context.update(corrections=sorted(ds.corrections.values(), key=lambda c: (c.date.sort_key, c.id),
                                               reverse=True))
         elif key == "timeline":
             context.update(years=self._years_map, filter_tags=self.used_tags(), filter_people=self.participants())
         elif key == "agreements":
-            context.update(themes=self.themes())
+            context.update(agreements=list(ds.agreements.values()), themes=self.themes())
         elif key == "figures":
-            context.update(series=self.series())
+            context.update(figures=list(ds.figures.values()), series=self.series())
         elif key == "sources":
             context.update(cited_by=self.cited_by(),
                            sources=sorted(ds.sources.values(), key=lambda s: s.published.sort_key))
