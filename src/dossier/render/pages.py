@@ -119,7 +119,8 @@ class Renderer:
             return relative(path, page_url).rstrip("/")
 
         return {
-            "entry": lambda kind, eid: getattr(ds, kind)[eid], "site": self.site, "sitemap": self.sitemap, "link": link, "citer": citer, "roles_on": roles_on,
+            "entry": lambda kind, eid: getattr(ds, kind)[eid], "site": self.site, "sitemap": self.sitemap,
+            "link": link, "citer": citer, "roles_on": roles_on,
             "speaker_name": speaker_name, "speaker_link": speaker_link, "quote_url": quote_url,
             "page_url": page_url, "file_link": file_link, "fmt_date": t.date,
             "figure_value": lambda f: values.figure_value(f, t), "attributed": values.attributed,
