@@ -11,13 +11,36 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from dossier.errors import DataError
+from dossier.validate.check import read_documentary
+
 SIZES = {"S": (100, 50), "M": (1000, 300), "L": (10000, 2000)}
 """size -> (events, people)."""
 
-WORDS = ["migration", "dialogue", "returns", "deterrence", "campaign", "visa", "intelligence", "sharing", "trafficking", "partnership", "agreement", "ministry", "security", "document", "biometric", "processing", "cooperation", "delegation", "statement", "communique", "implementation", "review", "capacity", "building", "legal", "routes", "small", "boats"]
-TAGS = ["human-rights", "returns", "deterrence", "trafficking", "documents", "dialogue", "visas", "legal-routes", "capacity"]
-PARTS = ["co-chair", "signatory", "participant", "speaker", "host"]
-KINDS = ["official statistic", "government claim", "government projection", "NGO or media report"]
+WORDS = ["lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "adipiscing", "elit", "sed", "do", "eiusmod",
+         "tempor", "incididunt", "labore", "dolore", "magna", "aliqua", "enim", "minim", "veniam", "quis", "nostrud",
+         "exercitation", "ullamco", "laboris", "nisi", "aliquip", "commodo"]
+TAGS = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The terms the synthetic data may use: the documentary's own vocabularies and context tag."""
+
+    source_kinds: list[str]
+    figure_kinds: list[str]
+    agreement_kinds: list[str]
+    parts: list[str]
+    context_tag: str | None
+
+    @classmethod
+    def of(cls, project: Path) -> Vocabulary:
+        errors: list[DataError] = []
+        site = read_documentary(project, errors)
+        assert site is not None, errors
+        v = site.vocabularies
+        return cls(list(v.source_kinds), list(v.figure_kinds), list(v.agreement_kinds), list(v.parts),
+                   site.context_tag)
 
 
 @dataclass(frozen=True)
@@ -68,15 +91,16 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def write_data(data: Path, counts: Counts, seed: int = 1) -> None:
+def write_data(data: Path, counts: Counts, vocabulary: Vocabulary, seed: int = 1) -> None:
     """Write a valid data set of ``counts`` into ``data`` (one file per entry)."""
     rng = random.Random(seed)
     if data.exists():
         shutil.rmtree(data)
-    _write(data / "tags.yml", "".join(f"- id: {t}\n  label: {t.replace('-', ' ').title()}\n" for t in TAGS))
+    tags = TAGS + ([vocabulary.context_tag] if vocabulary.context_tag else [])
+    _write(data / "tags.yml", "".join(f"- id: {t}\n  label: {t.replace('-', ' ').title()}\n" for t in tags))
     for i in range(counts.sources):
         _write(data / "sources" / f"source-{i}.yml",
-               f"id: source-{i}\ntitle: {_sentence(rng, 7)}\npublisher: Publisher {i % 40}\nkind: news report\n"
+               f"id: source-{i}\ntitle: {_sentence(rng, 7)}\npublisher: Publisher {i % 40}\nkind: {vocabulary.source_kinds[i % len(vocabulary.source_kinds)]}\n"
                f"published: {PUBLISHED}\nurl: https://example.org/articles/{i}\nlanguage: en\n")
 
     def src() -> str:
@@ -98,20 +122,20 @@ def write_data(data: Path, counts: Counts, seed: int = 1) -> None:
                f"sources: [{src()}]\n")
     for i in range(counts.agreements):
         items = "".join(f"  - id: item-{k}\n    text: {_sentence(rng, 9)}\n    wording: summary\n"
-                        f"    tags: [{rng.choice(TAGS)}]\n    sources: [{src()}]\n" for k in range(4))
+                        f"    tags: [{rng.choice(tags)}]\n    sources: [{src()}]\n" for k in range(4))
         _write(data / "agreements" / f"agreement-{i}.yml",
-               f"id: agreement-{i}\ntitle: Agreement {i}\nkind: joint statement\ndate: {_date(rng, i)}\n"
+               f"id: agreement-{i}\ntitle: Agreement {i}\nkind: {vocabulary.agreement_kinds[i % len(vocabulary.agreement_kinds)]}\ndate: {_date(rng, i)}\n"
                f"summary: {_sentence(rng, 20)}\nsignatories:\n  - person: person-{rng.randrange(counts.people)}\n"
                f"    sources: [{src()}]\nitems:\n{items}sources: [{src()}]\n")
     participants_of: list[list[int]] = []
     for i in range(counts.events):
         people = rng.sample(range(counts.people), k=min(counts.people, 1 + rng.randrange(3)))
         participants_of.append(people)
-        participants = "".join(f"  - person: person-{p}\n    part: {rng.choice(PARTS)}\n" for p in people)
+        participants = "".join(f"  - person: person-{p}\n    part: {rng.choice(vocabulary.parts)}\n" for p in people)
         agreement = f"agreements: [agreement-{rng.randrange(counts.agreements)}]\n" if i % 10 == 0 else ""
         _write(data / "events" / f"event-{i}.yml",
                f"id: event-{i}\ndate: {_date(rng, i)}\ntitle: {_sentence(rng, 6)}\nsummary: {_sentence(rng, 45)}\n"
-               f"place: City {i % 30}\nparticipants:\n{participants}tags: [{', '.join(rng.sample(TAGS, 2))}]\n"
+               f"place: City {i % 30}\nparticipants:\n{participants}tags: [{', '.join(rng.sample(tags, 2))}]\n"
                f"{agreement}sources: [{src()}, {src()}]\n")
     for i in range(counts.quotes):
         event = rng.randrange(counts.events)  # the speaker is one of the event's participants
@@ -122,7 +146,7 @@ def write_data(data: Path, counts: Counts, seed: int = 1) -> None:
         value = rng.randrange(1, 50000)
         _write(data / "figures" / f"figure-{i}.yml",
                f"id: figure-{i}\nlabel: {_sentence(rng, 6)}\nvalue: {value}\n"
-               f"unit: people\nkind: {rng.choice(KINDS)}\nstated_by: {{organisation: org-{rng.randrange(counts.organisations)}}}\n"
+               f"unit: people\nkind: {rng.choice(vocabulary.figure_kinds)}\nstated_by: {{organisation: org-{rng.randrange(counts.organisations)}}}\n"
                f"sources: [{src()}]\ncaveats:\n  - {_sentence(rng, 12)}\nseries: series-{i % 20}\n")
 
 
@@ -138,7 +162,7 @@ def make_project(source: Path, dest: Path, counts: Counts | None) -> Path:
     if counts is None:
         shutil.copytree(source / "data", dest / "data")
     else:
-        write_data(dest / "data", counts)
+        write_data(dest / "data", counts, Vocabulary.of(dest))
     return dest
 
 

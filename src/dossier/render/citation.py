@@ -42,7 +42,7 @@ class Citer:
     """Numbers the sources cited on one page, in order of first citation.
 
     Each call gives (number, source, label): the label names the source for screen readers
-    ('Source 3: Home Office, 18 April 2024'), worded by the catalogue once per source and page.
+    ('Source 3: Millbrook Gazette, 12 March 2021'), worded by the catalogue once per source and page.
     """
 
     ds: Dataset
