@@ -26,9 +26,9 @@ def test_templates_never_reach_into_the_data_set() -> None:
 def test_helpers_offer_entries_by_id_not_the_data_set(tiny: Path) -> None:
     helpers = renderer(tiny).helpers("events/call-2024/")
     assert "ds" not in helpers
-    assert helpers["entry"]("people", "to-lam").name == "Tô Lâm"
+    assert helpers["by_id"].people["to-lam"].name == "Tô Lâm"
     assert helpers["link"]("people", "to-lam") == "../../people/to-lam/"
-    assert helpers["label"]("parts", "participant") == "participant"
+    assert helpers["labels"].parts["participant"] == "participant"
 
 
 def test_every_page_of_the_plan_has_its_texts_and_view_model(tiny: Path) -> None:

@@ -75,6 +75,18 @@ def template_callables(language: str, markup: bool) -> dict[str, Any]:
     return {"gettext": gettext, "ngettext": ngettext}
 
 
+class _Dates(dict[Any, str]):
+    """Formatted partial dates, computed on first look-up."""
+
+    def __init__(self, formatter: Any) -> None:
+        super().__init__()
+        self.formatter = formatter
+
+    def __missing__(self, d: Any) -> str:
+        text = self[d] = self.formatter(d)
+        return text
+
+
 class Messages:
     """The words and formats of one edition: ``gettext``/``ngettext`` and CLDR dates and numbers."""
 
@@ -82,8 +94,10 @@ class Messages:
         self.locale = Locale.parse(locale)
         self.language = self.locale.language
         self.catalogue = translations(self.language)
-        self._dates: dict[Any, str] = {}
-        """Formatted dates by value: CLDR formatting is slow and a site repeats its dates many times."""
+        self._numbers: dict[float, str] = {}
+        self.dates = _Dates(self._date)
+        """Formatted dates by value, ``dates[d]``: CLDR formatting is slow and a site repeats its dates
+        many times; templates index it (a look-up) rather than call a function."""
 
     def gettext(self, message: str, **values: Any) -> str:
         text = self.catalogue.gettext(message)
@@ -96,7 +110,10 @@ class Messages:
         """3356 -> '3,356' (en), '3.356' (vi); no needless decimals."""
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        return format_decimal(value, locale=self.locale)
+        text = self._numbers.get(value)
+        if text is None:
+            text = self._numbers[value] = format_decimal(value, locale=self.locale)
+        return text
 
     def percent(self, value: float) -> str:
         """17 -> '17%'; 2.5 -> '2.5%' (en), '2,5%' (vi)."""
@@ -111,10 +128,7 @@ class Messages:
 
     def date(self, d: Any) -> str:
         """A ``PartialDate`` at its own precision, with its qualifier in words."""
-        text = self._dates.get(d)
-        if text is None:
-            text = self._dates[d] = self._date(d)
-        return text
+        return self.dates[d]
 
     def _date(self, d: Any) -> str:
         if d.day and d.month:

@@ -11,12 +11,13 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType, SimpleNamespace
 from typing import Any
 
 from dossier.i18n import Messages
 from dossier.model.dataset import Dataset
 from dossier.model.dates import PartialDate
-from dossier.model.entities import Quote, Speaker
+from dossier.model.entities import KINDS, Quote, Speaker
 from dossier.model.site import Documentary, PageKey
 from dossier.render import jsonld, values
 from dossier.render.citation import Citer
@@ -60,6 +61,13 @@ class Renderer:
         self.sitemap = SiteMap.of(site)
         self.extra = extra or {}
         self.t = Messages(site.locale)
+        self.by_id = SimpleNamespace(**{kind: MappingProxyType(getattr(ds, kind)) for kind in KINDS})
+        """Entries by kind and id, read-only: templates look entries up, they never select or sort them."""
+        lang = site.language
+        self.labels = SimpleNamespace(**{
+            name: MappingProxyType({key: term.label.get(lang) for key, term in getattr(site.vocabularies, name).items()})
+            for name in type(site.vocabularies).model_fields})
+        """Vocabulary labels in the edition's language, by vocabulary and key."""
         self.env = environment(tuple(str(d) for d in template_dirs), self.t.language)
         self._years_map = self._years()
 
@@ -74,18 +82,18 @@ class Renderer:
     def helpers(self, page_url: str) -> dict[str, Any]:
         """The template API: what every generated page's template may use besides its own context.
 
-        - ``entry(kind, id)``: one entry by id (the data set itself is not passed; lists and
-          selections come in each page's context);
+        - ``by_id.<kind>[id]``: one entry by id, read-only (the data set itself is not passed;
+          lists and selections come in each page's context);
+        - ``labels.<vocabulary>[key]``: a term of documentary.yml's vocabularies as readers see it;
         - ``site``: the documentary's configuration (``documentary.yml``); ``sitemap``: its pages;
         - ``link(kind, id=None)``: relative link to an index page, an entry or a hand-written page;
         - ``file_link(path)``: relative link to a generated file (download, feed);
         - ``citer``: numbers the sources cited on this page (``citer(ids)``, ``citer.cited()``);
-        - ``fmt_date(d)``: a partial date in the edition's words; ``figure_value(f)``: a figure's value
+        - ``dates[d]`` (or ``fmt_date(d)``): a partial date in the edition's words; ``figure_value(f)``: a figure's value
           with its unit, written once;
         - ``roles_on(person, day)``, ``speaker_name(speaker)``, ``speaker_link(speaker)``,
           ``quote_url(quote)`` (the source with a text fragment), ``attributed(publisher, title)``,
           ``names(title, publisher)``;
-        - ``label(vocabulary, key)``: a term of documentary.yml's vocabularies as readers see it;
         - ``_``, ``gettext``, ``ngettext``: the catalogue (Jinja's i18n extension).
         """
         ds, t = self.ds, self.t
@@ -109,22 +117,17 @@ class Renderer:
         def quote_url(q: Quote) -> str:
             return ds.sources[q.sources[0]].url + "#" + text_fragment(q.text)
 
-        def label(vocabulary: str, key: str) -> str:
-            """A vocabulary term as readers see it (documentary.yml), the key itself if undefined."""
-            term = getattr(self.site.vocabularies, vocabulary).get(key)
-            return term.label.get(self.site.language) if term else key
-
         def file_link(path: str) -> str:
             """Link to a generated file (download, feed) by its site path."""
             return relative(path, page_url).rstrip("/")
 
         return {
-            "entry": lambda kind, eid: getattr(ds, kind)[eid], "site": self.site, "sitemap": self.sitemap,
+            "by_id": self.by_id, "labels": self.labels, "site": self.site, "sitemap": self.sitemap,
             "link": link, "citer": citer, "roles_on": roles_on,
             "speaker_name": speaker_name, "speaker_link": speaker_link, "quote_url": quote_url,
-            "page_url": page_url, "file_link": file_link, "fmt_date": t.date,
+            "page_url": page_url, "file_link": file_link, "fmt_date": t.date, "dates": t.dates,
             "figure_value": lambda f: values.figure_value(f, t), "attributed": values.attributed,
-            "names": values.names, "label": label,
+            "names": values.names,
         }
 
     # -- the pages ------------------------------------------------------------------------
