@@ -64,9 +64,10 @@ class Renderer:
         self.by_id = SimpleNamespace(**{kind: MappingProxyType(getattr(ds, kind)) for kind in KINDS})
         """Entries by kind and id, read-only: templates look entries up, they never select or sort them."""
         lang = site.language
+        vocabularies = site.vocabularies
         self.labels = SimpleNamespace(**{
-            name: MappingProxyType({key: term.label.get(lang) for key, term in getattr(site.vocabularies, name).items()})
-            for name in type(site.vocabularies).model_fields})
+            name: MappingProxyType({key: term.label.get(lang) for key, term in getattr(vocabularies, name).items()})
+            for name in type(vocabularies).model_fields})
         """Vocabulary labels in the edition's language, by vocabulary and key."""
         self.env = environment(tuple(str(d) for d in template_dirs), self.t.language)
         self._years_map = self._years()
@@ -89,8 +90,8 @@ class Renderer:
         - ``link(kind, id=None)``: relative link to an index page, an entry or a hand-written page;
         - ``file_link(path)``: relative link to a generated file (download, feed);
         - ``citer``: numbers the sources cited on this page (``citer(ids)``, ``citer.cited()``);
-        - ``dates[d]`` (or ``fmt_date(d)``): a partial date in the edition's words; ``figure_value(f)``: a figure's value
-          with its unit, written once;
+        - ``dates[d]`` (or ``fmt_date(d)``): a partial date in the edition's words;
+        - ``figure_value(f)``: a figure's value with its unit, written once;
         - ``roles_on(person, day)``, ``speaker_name(speaker)``, ``speaker_link(speaker)``,
           ``quote_url(quote)`` (the source with a text fragment), ``attributed(publisher, title)``,
           ``names(title, publisher)``;
