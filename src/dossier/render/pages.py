@@ -87,7 +87,8 @@ class Renderer:
           lists and selections come in each page's context);
         - ``labels.<vocabulary>[key]``: a term of documentary.yml's vocabularies as readers see it;
         - ``site``: the documentary's configuration (``documentary.yml``); ``sitemap``: its pages;
-        - ``link(kind, id=None)``: relative link to an index page, an entry or a hand-written page;
+        - ``links.<kind>[id]`` and ``links.page[name]``: relative links to an entry, or to an index or
+          hand-written page (look-ups, so cheap in loops); ``link(kind, id=None)`` does the same as a call;
         - ``file_link(path)``: relative link to a generated file (download, feed);
         - ``citer``: numbers the sources cited on this page (``citer(ids)``, ``citer.cited()``);
         - ``dates[d]`` (or ``fmt_date(d)``): a partial date in the edition's words;
@@ -102,6 +103,8 @@ class Renderer:
 
         def link(kind: str, eid: str | None = None) -> str:
             return relative(self.sitemap.url(kind, eid), page_url)
+
+        links = Links(self.sitemap, page_url)
 
         def roles_on(person_id: str, day: PartialDate) -> list[Any]:
             return ds.roles_on(person_id, day)
@@ -124,7 +127,7 @@ class Renderer:
 
         return {
             "by_id": self.by_id, "labels": self.labels, "site": self.site, "sitemap": self.sitemap,
-            "link": link, "citer": citer, "roles_on": roles_on,
+            "link": link, "links": links, "citer": citer, "roles_on": roles_on,
             "speaker_name": speaker_name, "speaker_link": speaker_link, "quote_url": quote_url,
             "page_url": page_url, "file_link": file_link, "fmt_date": t.date, "dates": t.dates,
             "figure_value": lambda f: values.figure_value(f, t), "attributed": values.attributed,
@@ -296,6 +299,32 @@ class Renderer:
                 top = max(f.value for f in figures) or 1
                 charts.append(Chart(name, figures, [(f, round(100 * f.value / top, 1)) for f in figures]))
         return charts
+
+
+class _KindLinks(dict[str, str]):
+    """Relative links from one page to the entries of one kind, computed on first look-up."""
+
+    def __init__(self, sitemap: SiteMap, page_url: str, kind: str | None) -> None:
+        super().__init__()
+        self.sitemap, self.page_url, self.kind = sitemap, page_url, kind
+
+    def __missing__(self, key: str) -> str:
+        target = self.sitemap.url(key) if self.kind is None else self.sitemap.url(self.kind, key)
+        href = self[key] = relative(target, self.page_url)
+        return href
+
+
+class Links:
+    """``links.people['to-lam']``, ``links.page['timeline']``: the links of one page, by look-up."""
+
+    def __init__(self, sitemap: SiteMap, page_url: str) -> None:
+        self._sitemap, self._page_url = sitemap, page_url
+        self.page = _KindLinks(sitemap, page_url, None)
+
+    def __getattr__(self, kind: str) -> _KindLinks:
+        links = _KindLinks(self._sitemap, self._page_url, kind)
+        setattr(self, kind, links)
+        return links
 
 
 @dataclass
