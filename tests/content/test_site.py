@@ -148,7 +148,7 @@ def test_human_rights_page_quotes_each_organisation_with_report_and_year(real_si
     for org in ("Human Rights Watch", "Amnesty International", "US Department of State", "The Times"):
         assert any(h.startswith(org) for h in headings)
     assert soup.find(id="hrw-annual-report-2025-01").find("time")["datetime"] == "2025-01"
-    assert "700" in soup.find(id="context-figures").find_next("p").get_text()
+    assert "700" in soup.find(id="nrm").find_next("p").get_text()
 
 
 def test_agreements_comparison_shows_recurring_themes(real_site: Path) -> None:

@@ -50,6 +50,7 @@ class PageText(Strict):
     """What one generated page says about itself."""
 
     title: Text = Field(description="the page's title, in the navigation, the tab and citations")
+    heading: Text | None = Field(default=None, description="the page's main heading, when it differs from the title")
     description: Template = Field(description="one or two sentences for search engines and link previews; "
                                   "may use {count}")
     intro: Text | None = Field(default=None, description="the paragraph under the title")
@@ -129,6 +130,7 @@ class Documentary(Strict):
     context_tag: Id | None = Field(default=None, description="tag whose quotations and figures the context page shows")
     context_path: Id = Field(default="context", description="address of the context page, e.g. 'reviews'")
     context_figures_heading: Text | None = Field(default=None, description="heading of the figures on the context page")
+    context_figures_anchor: Id = Field(default="context-figures", description="the id of that heading, for links")
     featured_figures: Annotated[int, Field(ge=0, le=24)] = Field(
         default=6, description="how many figures the home page shows")
     pages: dict[PageKey, PageText] = Field(description="the generated pages this documentary has, and their texts")
