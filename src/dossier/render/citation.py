@@ -19,7 +19,7 @@ def bibtex_escape(text: str) -> str:
 
 
 def bibtex_key(url: str, year: int, prefix: str) -> str:
-    """A stable citation key from the documentary's key and the page address, e.g. 'ukvn-people-to-lam-2026'."""
+    """A stable citation key from the documentary's key and the page address, e.g. 'myrecord-people-ada-okafor-2026'."""
     slug = re.sub(r"[^a-z0-9]+", "-", url.lower()).strip("-") or "home"
     return f"{prefix}-{slug}-{year}"
 
