@@ -151,6 +151,17 @@ def write_data(root: Path, files: dict[str, str | bytes]) -> Path:
     return data
 
 
+def errors_after(tiny: Path, files: dict[str, str | bytes]) -> list[str]:
+    """Write ``files`` into the tiny project's data and return the validation errors, one string each."""
+    from dossier.errors import DataInvalid
+    from dossier.validate.check import validate_project
+
+    write_data(tiny, files)
+    with pytest.raises(DataInvalid) as info:
+        validate_project(tiny)
+    return [str(e) for e in info.value.errors]
+
+
 @pytest.fixture
 def tiny(tmp_path: Path) -> Path:
     """A project folder with the tiny valid data set; tests add or overwrite files in it."""

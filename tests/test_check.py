@@ -6,16 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write_data
-from dossier.errors import DataInvalid
-from dossier.validate.check import validate, validate_project
-
-
-def errors_after(tiny: Path, files: dict[str, str | bytes]) -> list[str]:
-    write_data(tiny, files)
-    with pytest.raises(DataInvalid) as info:
-        validate_project(tiny)
-    return [str(e) for e in info.value.errors]
+from conftest import errors_after
+from dossier.validate.check import validate
 
 
 def test_tiny_data_set_is_valid(tiny: Path) -> None:

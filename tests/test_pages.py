@@ -27,7 +27,8 @@ def test_helpers_offer_entries_by_id_not_the_data_set(tiny: Path) -> None:
     helpers = renderer(tiny).helpers("events/call-2024/")
     assert "ds" not in helpers
     assert helpers["by_id"].people["to-lam"].name == "Tô Lâm"
-    assert helpers["link"]("people", "to-lam") == "../../people/to-lam/"
+    assert helpers["links"].people["to-lam"] == "../../people/to-lam/"
+    assert helpers["links"].page["timeline"] == "../../timeline/"
     assert helpers["labels"].parts["participant"] == "participant"
 
 

@@ -7,17 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TINY, write_data
-from dossier.errors import DataInvalid
-from dossier.validate.check import validate, validate_project
+from conftest import TINY, errors_after, write_data
+from dossier.validate.check import validate
 from dossier.validate.plausible import check_plausibility
-
-
-def errors_after(tiny: Path, files: dict[str, str]) -> list[str]:
-    write_data(tiny, files)
-    with pytest.raises(DataInvalid) as info:
-        validate_project(tiny)
-    return [str(e) for e in info.value.errors]
 
 
 def edit(name: str, old: str, new: str) -> dict[str, str]:

@@ -87,6 +87,12 @@ class _Dates(dict[Any, str]):
         return text
 
 
+@functools.cache
+def messages(locale: str) -> Messages:
+    """The one ``Messages`` of a locale, shared by pages, feeds and downloads (and its date cache)."""
+    return Messages(locale)
+
+
 class Messages:
     """The words and formats of one edition: ``gettext``/``ngettext`` and CLDR dates and numbers."""
 

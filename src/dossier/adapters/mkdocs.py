@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from dossier.adapters import session
 from dossier.build import THEME, Build, prepare
 from dossier.errors import DataError, DataInvalid
-from dossier.i18n import Messages, template_callables
+from dossier.i18n import messages, template_callables
 from dossier.render import citation, csp
 from dossier.render.registry import SiteMap
 
@@ -156,10 +156,10 @@ class Adapter:
         site = self.build.site if self.build else None
         env.globals["documentary"] = site
         # The theme's own words (citation block, feed links, error page) from the same catalogue.
-        messages = Messages(site.locale if site else str(config.theme["language"] or "en"))
+        words = messages(site.locale if site else str(config.theme["language"] or "en"))
         env.add_extension("jinja2.ext.i18n")
-        env.install_gettext_callables(**template_callables(messages.language, markup=False), newstyle=False)
-        env.globals["cite_day"] = functools.lru_cache(maxsize=4)(messages.day)  # the same build date on every page
+        env.install_gettext_callables(**template_callables(words.language, markup=False), newstyle=False)
+        env.globals["cite_day"] = functools.lru_cache(maxsize=4)(words.day)  # the same build date on every page
         return env
 
     @_timed

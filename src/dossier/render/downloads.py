@@ -7,7 +7,7 @@ import io
 import json
 from typing import Any
 
-from dossier.i18n import N_, Messages
+from dossier.i18n import N_, Messages, messages
 from dossier.model.dataset import Dataset
 from dossier.model.entities import Figure
 from dossier.model.schemas import SINGULAR, schemas
@@ -60,7 +60,7 @@ RESOURCE_TITLES = {"events": N_("All events"), "people": N_("All people"), "agre
 
 
 def datapackage(ds: Dataset, site: Documentary) -> dict[str, Any]:
-    t = Messages(site.locale)
+    t = messages(site.locale)
     resources: list[dict[str, Any]] = [
         {"name": kind, "path": f"{kind}.json", "format": "json", "mediatype": "application/json",
          "encoding": "utf-8", "title": t.gettext(RESOURCE_TITLES[kind]), "jsonschema": f"schemas/{kind}.schema.json",
@@ -86,7 +86,7 @@ def datapackage(ds: Dataset, site: Documentary) -> dict[str, Any]:
 def files(ds: Dataset, site: Documentary) -> dict[str, str]:
     """Site path -> content of every download."""
     out = {f"data/{kind}.json": _dump(kind, ds) for kind in JSON_KINDS}
-    out["data/figures.csv"] = figures_csv(ds, Messages(site.locale))
+    out["data/figures.csv"] = figures_csv(ds, messages(site.locale))
     out["data/datapackage.json"] = json.dumps(datapackage(ds, site), ensure_ascii=False, indent=1) + "\n"
     for name, schema in schemas().items():
         out[f"data/schemas/{name}"] = json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

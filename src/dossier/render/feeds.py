@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
-from dossier.i18n import Messages
+from dossier.i18n import messages
 from dossier.model.dataset import Dataset
 from dossier.model.dates import PartialDate
 from dossier.model.site import Documentary
@@ -47,7 +47,7 @@ def _feed(title: str, author: str, feed_path: str, site_url: str, entries: list[
 
 def events_feed(ds: Dataset, site: Documentary, site_url: str = "") -> str:
     events = sorted(ds.events.values(), key=lambda e: (e.date.sort_key, e.id), reverse=True)
-    url, t = SiteMap.of(site).url, Messages(site.locale)
+    url, t = SiteMap.of(site).url, messages(site.locale)
     return _feed(str(site.feeds.events), str(site.author), "feed/events.xml", site_url, [
         (f"events/{e.id}", t.gettext("%(date)s: %(title)s", date=t.date(e.date), title=e.title), _stamp(e.date),
          str(e.summary), url("events", e.id))
@@ -56,7 +56,7 @@ def events_feed(ds: Dataset, site: Documentary, site_url: str = "") -> str:
 
 def corrections_feed(ds: Dataset, site: Documentary, site_url: str = "") -> str:
     corrections = sorted(ds.corrections.values(), key=lambda c: (c.date.sort_key, c.id), reverse=True)
-    url, t = SiteMap.of(site).url, Messages(site.locale)
+    url, t = SiteMap.of(site).url, messages(site.locale)
     return _feed(str(site.feeds.corrections), str(site.author), "feed/corrections.xml", site_url, [
         (f"corrections/{c.id}", t.gettext("Correction, %(date)s: %(item)s", date=t.date(c.date), item=c.item),
          _stamp(c.date), t.gettext("%(change)s Why: %(reason)s", change=c.change, reason=c.reason),

@@ -76,8 +76,8 @@ def person(ds: Dataset, p: Person, t: Messages) -> dict[str, Any]:
     return out
 
 
-def agreement(ds: Dataset, a: Agreement, site: Documentary) -> dict[str, Any]:
-    genre = _label(site.vocabularies.agreement_kinds, a.kind, site.language)
+def agreement(ds: Dataset, a: Agreement, labels: Any) -> dict[str, Any]:
+    genre = labels.agreement_kinds[a.kind]
     return {"@context": CONTEXT, "@type": "CreativeWork", "name": str(a.title), "genre": genre,
             "dateCreated": a.date.iso, "abstract": str(a.summary),
             "contributor": [_person_ref(ds, s.person) for s in a.signatories],
@@ -85,18 +85,14 @@ def agreement(ds: Dataset, a: Agreement, site: Documentary) -> dict[str, Any]:
             "citation": [source(ds.sources[s]) for s in a.sources]}
 
 
-def _label(terms: dict[str, Any], key: str, language: str) -> str:
-    term = terms.get(key)
-    return term.label.get(language) if term else key
-
-
-def figures(ds: Dataset, site: Documentary, t: Messages) -> dict[str, Any]:
-    text, kinds = site.figures_dataset, site.vocabularies.figure_kinds
+def figures(ds: Dataset, site: Documentary, t: Messages, labels: Any) -> dict[str, Any]:
+    """``labels``: the vocabulary labels of the edition (``Renderer.labels``)."""
+    text = site.figures_dataset
     return {"@context": CONTEXT, "@type": "Dataset", "name": str(text.title), "description": str(text.description),
             "license": site.licence.url,
             "variableMeasured": [{"@type": "PropertyValue", "name": str(f.label), "value": f.value,
                                   "valueReference": figure_value(f, t), "unitText": f.unit,
-                                  "measurementTechnique": _label(kinds, f.kind, site.language)}
+                                  "measurementTechnique": labels.figure_kinds[f.kind]}
                                  for f in ds.figures.values()],
             "citation": [source(ds.sources[s]) for s in sorted({s for f in ds.figures.values() for s in f.sources})]}
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import MappingProxyType, SimpleNamespace
 from typing import Any
 
-from dossier.i18n import Messages
+from dossier.i18n import messages
 from dossier.model.dataset import Dataset
 from dossier.model.dates import PartialDate
 from dossier.model.entities import KINDS, Quote, Speaker
@@ -60,7 +60,7 @@ class Renderer:
         self.site = site
         self.sitemap = SiteMap.of(site)
         self.extra = extra or {}
-        self.t = Messages(site.locale)
+        self.t = messages(site.locale)
         self.by_id = SimpleNamespace(**{kind: MappingProxyType(getattr(ds, kind)) for kind in KINDS})
         """Entries by kind and id, read-only: templates look entries up, they never select or sort them."""
         lang = site.language
@@ -88,10 +88,10 @@ class Renderer:
         - ``labels.<vocabulary>[key]``: a term of documentary.yml's vocabularies as readers see it;
         - ``site``: the documentary's configuration (``documentary.yml``); ``sitemap``: its pages;
         - ``links.<kind>[id]`` and ``links.page[name]``: relative links to an entry, or to an index or
-          hand-written page (look-ups, so cheap in loops); ``link(kind, id=None)`` does the same as a call;
+          hand-written page (look-ups, so cheap in loops);
         - ``file_link(path)``: relative link to a generated file (download, feed);
         - ``citer``: numbers the sources cited on this page (``citer(ids)``, ``citer.cited()``);
-        - ``dates[d]`` (or ``fmt_date(d)``): a partial date in the edition's words;
+        - ``dates[d]``: a partial date in the edition's words;
         - ``figure_value(f)``: a figure's value with its unit, written once;
         - ``roles_on(person, day)``, ``speaker_name(speaker)``, ``speaker_link(speaker)``,
           ``quote_url(quote)`` (the source with a text fragment), ``attributed(publisher, title)``,
@@ -100,9 +100,6 @@ class Renderer:
         """
         ds, t = self.ds, self.t
         citer = Citer(ds, t)
-
-        def link(kind: str, eid: str | None = None) -> str:
-            return relative(self.sitemap.url(kind, eid), page_url)
 
         links = Links(self.sitemap, page_url)
 
@@ -116,7 +113,7 @@ class Renderer:
 
         def speaker_link(speaker: Speaker) -> str | None:
             kind, sid = speaker.key
-            return link(kind, sid) if kind in ENTRY_PAGES else None
+            return getattr(links, kind)[sid] if kind in ENTRY_PAGES else None
 
         def quote_url(q: Quote) -> str:
             return ds.sources[q.sources[0]].url + "#" + text_fragment(q.text)
@@ -127,9 +124,9 @@ class Renderer:
 
         return {
             "by_id": self.by_id, "labels": self.labels, "site": self.site, "sitemap": self.sitemap,
-            "link": link, "links": links, "citer": citer, "roles_on": roles_on,
+            "links": links, "citer": citer, "roles_on": roles_on,
             "speaker_name": speaker_name, "speaker_link": speaker_link, "quote_url": quote_url,
-            "page_url": page_url, "file_link": file_link, "fmt_date": t.date, "dates": t.dates,
+            "page_url": page_url, "file_link": file_link, "dates": t.dates,
             "figure_value": lambda f: values.figure_value(f, t), "attributed": values.attributed,
             "names": values.names,
         }
@@ -144,7 +141,7 @@ class Renderer:
             if page.template == "timeline.html":
                 data = jsonld.timeline(ds, page.title)
             elif page.template == "figures.html":
-                data = jsonld.figures(ds, self.site, self.t)
+                data = jsonld.figures(ds, self.site, self.t, self.labels)
             elif page.template == "context.html":
                 data = jsonld.context(ds, page.title, self.site.context_tag)
             elif eid and kind == "events":
@@ -152,7 +149,7 @@ class Renderer:
             elif eid and kind == "people":
                 data = jsonld.person(ds, ds.people[eid], self.t)
             elif eid and kind == "agreements":
-                data = jsonld.agreement(ds, ds.agreements[eid], self.site)
+                data = jsonld.agreement(ds, ds.agreements[eid], self.labels)
             else:
                 data = jsonld.collection(page.title, page.description)
             page.jsonld = jsonld.dumps(data)

@@ -256,6 +256,11 @@ CONFIG = "documentary.yml"
 
 def read_documentary(root: Path, errors: list[DataError]) -> Documentary | None:
     """Load and validate ``root/documentary.yml``; its errors go to ``errors`` like the data's."""
+    raw = _documentary_raw(root, errors)
+    return validate_raw(raw, Documentary, errors) if raw is not None else None
+
+
+def _documentary_raw(root: Path, errors: list[DataError]) -> RawEntry | None:
     path = root / CONFIG
     if not path.is_file():
         errors.append(DataError(CONFIG, 1, 1, "file", "missing", "copy documentary.yml from an existing "
@@ -263,32 +268,29 @@ def read_documentary(root: Path, errors: list[DataError]) -> Documentary | None:
         return None
     loaded, load_errors = load_text(CONFIG, path.read_bytes())
     errors.extend(load_errors)
-    if loaded is None:
-        return None
-    return validate_raw(RawEntry("documentary", CONFIG, loaded, (), loaded.value), Documentary, errors)
+    return RawEntry("documentary", CONFIG, loaded, (), loaded.value) if loaded is not None else None
 
 
-def check_documentary(site: Documentary, dataset: Dataset, raw_errors: list[DataError], root: Path) -> None:
+def check_documentary(site: Documentary, raw: RawEntry, dataset: Dataset, errors: list[DataError]) -> None:
     """What the configuration names must exist in the data."""
     if site.context_tag and site.context_tag not in dataset.tags:
-        loaded, _ = load_text(CONFIG, (root / CONFIG).read_bytes())
-        mark = loaded.mark_for(("context_tag",)) if loaded else None
+        mark = raw.loaded.mark_for(("context_tag",))
         close = difflib.get_close_matches(site.context_tag, list(dataset.tags), n=1)
-        raw_errors.append(DataError(CONFIG, mark.line if mark else 1, mark.col if mark else 1, "context_tag",
-                                    f"no tag with id '{site.context_tag}'",
-                                    f"did you mean '{close[0]}'?" if close else "add it to data/tags.yml"))
+        errors.append(DataError(CONFIG, mark.line, mark.col, "context_tag", f"no tag with id '{site.context_tag}'",
+                                f"did you mean '{close[0]}'?" if close else "add it to data/tags.yml"))
 
 
 def validate_project(root: Path) -> tuple[Documentary, Dataset]:
     """The documentary's configuration and its data, every error of both collected before stopping."""
     errors: list[DataError] = []
-    site = read_documentary(root, errors)
+    raw = _documentary_raw(root, errors)
+    site = validate_raw(raw, Documentary, errors) if raw is not None else None
     try:
         dataset = validate(root / "data", root=root, site=site)
     except DataInvalid as exc:
         raise DataInvalid(errors + exc.errors) from None
-    if site is not None:
-        check_documentary(site, dataset, errors, root)
+    if site is not None and raw is not None:
+        check_documentary(site, raw, dataset, errors)
     if errors or site is None:
         raise DataInvalid(errors)
     return site, dataset
