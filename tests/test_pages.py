@@ -45,25 +45,86 @@ def test_every_page_of_the_plan_has_its_texts_and_view_model(tiny: Path) -> None
     assert [e.id for e in home["latest"]] == ["call-2024"]
 
 
-def test_series_become_bar_charts_scaled_to_the_largest_value(tiny: Path) -> None:
-    write_data(tiny, {"figures.yml": """\
-- id: a
-  label: A
-  value: 50
+SERIES = """\
+- id: s
+  title: Arrivals per year
   unit: people
+  tags: [returns]
+"""
+
+
+def _point(fid: str, value: int, start: str, end: str, kind: str = "official statistic", source: str = "ho-2024",
+           caveat: str = "") -> str:
+    return (f"- id: {fid}\n  label: {fid}\n  value: {value}\n  unit: people\n  period: {{start: {start}, end: {end}}}\n"
+            f"  kind: {kind}\n  stated_by: {{organisation: home-office}}\n  sources: [{source}]\n  series: s\n"
+            + (f"  caveats: [{caveat}]\n" if caveat else ""))
+
+
+def test_a_series_becomes_a_chart_placed_by_period_with_its_trend_in_words(tiny: Path) -> None:
+    write_data(tiny, {"series.yml": SERIES, "figures.yml": _point("a", 50, "2021-01", "2021-12")
+                      + _point("b", 200, "2022-01", "2022-12") + _point("c", 120, "2023-01", "2023-06")})
+    [chart] = renderer(tiny).charts()
+    assert [m.figure.id for m in chart.marks] == ["a", "b", "c"]
+    a, b, c = chart.marks
+    assert a.x < b.x < c.x and a.y > c.y > b.y  # later to the right, larger higher (SVG y grows downwards)
+    assert c.x1 - c.x0 < (b.x1 - b.x0) * 0.6  # a half-year spans half the width of a year
+    assert chart.line.count("L") == 1  # the line joins the two calendar years only
+    assert chart.summary.startswith("Rose from 50 people in 2021 to 200 people in 2022.")
+    assert "1 more point covers a period of another length" in chart.summary
+    assert [label for _, label in chart.x_ticks] == ["2021", "2022", "2023", "2024"]
+    assert [label for _, label in chart.y_ticks] == ["0", "50", "100", "150", "200"]
+    assert not chart.disputes and not any(r.disputed for r in chart.rows)
+
+
+def test_two_sources_for_one_period_are_both_drawn_and_flagged(tiny: Path) -> None:
+    write_data(tiny, {"sources/itv-2024.yml": "id: itv-2024\ntitle: T\npublisher: ITV News\nkind: government press release\n"
+                      "published: 2024-05-23\nurl: https://www.itv.com/news/x\nlanguage: en\n",
+                      "series.yml": SERIES, "figures.yml": _point("a", 1323, "2023-01", "2023-12", caveat="one")
+                      + _point("b", 1306, "2023-01", "2023-12", source="itv-2024", caveat="other")})
+    [chart] = renderer(tiny).charts()
+    assert [r.disputed for r in chart.rows] == [True, True]
+    [(x, top, bottom)] = chart.disputes
+    assert top < bottom and {m.x for m in chart.marks} == {x}
+    assert "Sources give different values for 1 period." in chart.summary
+
+
+def test_kinds_are_told_by_shape_and_fill_not_colour(tiny: Path) -> None:
+    write_data(tiny, {"series.yml": SERIES, "figures.yml": _point("a", 50, "2021", "2021")
+                      + _point("b", 80, "2022", "2022", kind="government claim")})
+    [chart] = renderer(tiny).charts()
+    a, b = chart.marks
+    assert a.filled and not b.filled
+    assert a.d != b.d.replace(str(b.x), str(a.x))  # another shape, not the same one moved
+    assert [entry.kind for entry in chart.legend] == ["official statistic", "government claim"]
+
+
+def test_a_level_series_is_charted_on_its_scale(tiny: Path) -> None:
+    write_data(tiny, {"series.yml": """\
+- id: s
+  title: Tier
+  unit: level
+  levels: [Tier 1, Tier 2, Tier 3]
+""", "figures.yml": """\
+- id: t2020
+  label: Tier 2020
+  value: null
+  as_stated: Tier 2
+  period: {start: 2020, end: 2020}
   kind: official statistic
   stated_by: {organisation: home-office}
   sources: [ho-2024]
   series: s
-- id: b
-  label: B
-  value: 200
-  unit: people
+- id: t2021
+  label: Tier 2021
+  value: null
+  as_stated: Tier 3
+  period: {start: 2021, end: 2021}
   kind: official statistic
   stated_by: {organisation: home-office}
   sources: [ho-2024]
   series: s
 """})
-    [chart] = renderer(tiny).series()
-    assert chart.name == "s"
-    assert [(f.id, width) for f, width in chart.bars] == [("a", 25.0), ("b", 100.0)]
+    [chart] = renderer(tiny).charts()
+    assert [label for _, label in chart.y_ticks] == ["Tier 1", "Tier 2", "Tier 3"]
+    assert chart.marks[1].y < chart.marks[0].y
+    assert chart.summary == "Rose from Tier 2 in 2020 to Tier 3 in 2021."

@@ -66,11 +66,14 @@ def test_the_same_post_listed_twice_for_overlapping_periods(tiny: Path) -> None:
         "(roles 0 and 1) (hint: merge them into one role that lists both sources)"]
 
 
+SERIES = "- id: arrivals\n  title: Arrivals per year\n  unit: people\n"
+
+
 def test_one_source_giving_two_values_for_one_period_of_a_series(tiny: Path) -> None:
     figure = ("  unit: people\n  series: arrivals\n  period: {start: 2023, end: 2023}\n")
     two = TINY["figures.yml"].replace("  unit: people\n", figure)
     two += two.replace("id: arrivals", "id: arrivals-again").replace("value: 3356", "value: 3400")
-    assert errors_after(tiny, {"figures.yml": two}) == [
+    assert errors_after(tiny, {"series.yml": SERIES, "figures.yml": two}) == [
         "data/figures.yml:12:10: 1.value: source 'ho-2024' gives two values for this period of series 'arrivals' "
         "(3356 in 'arrivals', 3400 here) (hint: if two sources disagree, give each its own figure citing only "
         "that source)"]
@@ -191,11 +194,33 @@ def test_a_page_accessed_before_it_was_published(tiny: Path) -> None:
 
 
 def test_one_series_counts_one_unit(tiny: Path) -> None:
-    one = TINY["figures.yml"].replace("  unit: people\n", "  unit: people\n  series: arrivals\n")
-    two = one + one.replace("id: arrivals", "id: share").replace("value: 3356\n  unit: people", "value: 5\n  unit: percent")
-    assert errors_after(tiny, {"figures.yml": two}) == [
-        "data/figures.yml:12:9: 1.unit: series 'arrivals' counts people ('arrivals'), this figure percent (hint: one "
+    one = TINY["figures.yml"].replace("  unit: people\n", "  unit: people\n  series: arrivals\n  period: {start: 2023, end: 2023}\n")
+    two = one + one.replace("id: arrivals", "id: share").replace("value: 3356\n  unit: people", "value: 5\n  unit: percent").replace("2023", "2024")
+    assert errors_after(tiny, {"series.yml": SERIES, "figures.yml": two}) == [
+        "data/figures.yml:13:9: 1.unit: series 'arrivals' counts people, this figure percent (hint: one "
         "series, one unit)"]
+
+
+def test_a_point_of_a_series_needs_its_period(tiny: Path) -> None:
+    one = TINY["figures.yml"].replace("  unit: people\n", "  unit: people\n  series: arrivals\n")
+    assert errors_after(tiny, {"series.yml": SERIES, "figures.yml": one}) == [
+        "data/figures.yml:1:3: 0.period: a point of series 'arrivals' needs a 'period' (hint: give the span the number "
+        "covers: period: {start: 2023, end: 2023})"]
+
+
+def test_a_point_of_a_level_series_names_one_of_its_levels(tiny: Path) -> None:
+    levels = "- id: arrivals\n  title: Tier\n  unit: level\n  levels: [Tier 1, Tier 2]\n"
+    point = TINY["figures.yml"].replace("  value: 3356\n  unit: people\n",
+                                        "  value: null\n  as_stated: Tier 4\n  series: arrivals\n"
+                                        "  period: {start: 2023, end: 2023}\n")
+    assert errors_after(tiny, {"series.yml": levels, "figures.yml": point}) == [
+        "data/figures.yml:4:14: 0.as_stated: series 'arrivals' is a scale: a point has no 'value' and names one of its "
+        "levels in 'as_stated' ('Tier 4' is not one) (hint: levels: Tier 1, Tier 2)"]
+
+
+def test_levels_come_with_the_unit_level_only(tiny: Path) -> None:
+    errors = errors_after(tiny, {"series.yml": SERIES + "  levels: [A, B]\n"})
+    assert len(errors) == 1 and "'levels' is needed with unit 'level', and only then" in errors[0]
 
 
 def test_a_report_passage_is_stated_by_the_report_author(tiny: Path) -> None:

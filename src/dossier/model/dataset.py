@@ -19,6 +19,7 @@ from dossier.model.entities import (
     Quote,
     Report,
     Role,
+    Series,
     Source,
     Tag,
 )
@@ -53,6 +54,7 @@ class Dataset:
     events: dict[str, Event] = field(default_factory=dict)
     agreements: dict[str, Agreement] = field(default_factory=dict)
     reports: dict[str, Report] = field(default_factory=dict)
+    series: dict[str, Series] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
     quotes: dict[str, Quote] = field(default_factory=dict)
     corrections: dict[str, Correction] = field(default_factory=dict)
@@ -65,6 +67,8 @@ class Dataset:
     quotes_by_event: dict[str, list[Quote]] = field(default_factory=lambda: defaultdict(list))
     quotes_by_speaker: dict[tuple[str, str], list[Quote]] = field(default_factory=lambda: defaultdict(list))
     agreements_signed: dict[str, list[Agreement]] = field(default_factory=lambda: defaultdict(list))
+    figures_by_series: dict[str, list[Figure]] = field(default_factory=lambda: defaultdict(list))
+    """series id -> its points, in order of period (start, then end), then id."""
     cited_by: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
     """source id -> [(kind, id)] of every entry citing it."""
 
@@ -91,6 +95,12 @@ class Dataset:
             if quote.event:
                 self.quotes_by_event[quote.event].append(quote)
             self.quotes_by_speaker[quote.speaker.key].append(quote)
+        for figure in self.figures.values():
+            if figure.series:
+                self.figures_by_series[figure.series].append(figure)
+        for points in self.figures_by_series.values():
+            points.sort(key=lambda f: (f.period.start.sort_key, f.period.end.sort_key, f.id) if f.period else
+                        ((0, 0, 0, 0), (0, 0, 0, 0), f.id))
         for agreement in self.agreements.values():
             for s in agreement.signatories:
                 self.agreements_signed[s.person].append(agreement)

@@ -23,6 +23,7 @@ EventRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in dat
 AgreementRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/agreements"), Ref("agreements")]
 TagRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/tags"), Ref("tags")]
 ReportRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/reports"), Ref("reports")]
+SeriesRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/series"), Ref("series")]
 
 Sources = Annotated[list[SourceRef], Field(min_length=1, description="ids of the sources that state this")]
 
@@ -47,6 +48,8 @@ AgreementKind = VocabularyKey
 Wording = Literal["verbatim", "summary"]
 FigureUnit = Literal["people", "percent", "times"]
 """What a figure's number counts: 'people', 'percent' (0-100) or 'times' (a multiple, e.g. fourfold = 4)."""
+SeriesUnit = Literal["people", "percent", "times", "level"]
+"""What a series' points count: a figure unit, or 'level' for a ranked scale named in ``levels`` (e.g. tiers)."""
 Approximation = Literal["approximately", "roughly", "about", "around", "almost", "nearly", "up to", "at least",
                         "more than", "fewer than"]
 """How the source hedges a number; shown before it."""
@@ -271,7 +274,8 @@ class Figure(Strict):
     report: ReportRef | None = Field(default=None, description="the report the number comes from, if named")
     sources: Sources
     caveats: list[Text] = Field(default_factory=list)
-    series: Id | None = Field(default=None, description="figures sharing a series id are charted together")
+    series: SeriesRef | None = Field(default=None, description="the time series this figure is a point of "
+                                     "(it then needs a 'period'); points of a series are charted together")
     tags: list[TagRef] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -285,13 +289,40 @@ class Figure(Strict):
         return self
 
 
+class Series(Strict):
+    """A time series: what its points (figures naming it in ``series``) measure, charted over time."""
+
+    id: Id
+    title: Text = Field(description="what is counted over time, e.g. 'arrivals by boat, per year'")
+    description: Text | None = Field(default=None, description="what readers should know about the series")
+    unit: SeriesUnit = Field(description="what every point counts; 'level' for a ranked scale given in 'levels'")
+    levels: list[PlainText] = Field(
+        default_factory=list, description="for unit 'level': the scale's steps, lowest rank first; each point's "
+        "'as_stated' names one of them"
+    )
+    tags: list[TagRef] = Field(default_factory=list)
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _levels(self) -> Series:
+        if (self.unit == "level") != bool(self.levels):
+            raise PydanticCustomError("series_levels", "'levels' is needed with unit 'level', and only then")
+        if len(set(self.levels)) != len(self.levels):
+            raise PydanticCustomError("series_levels", "a level is listed twice")
+        return self
+
+
 class Report(Strict):
-    """A report known to us through a source that quotes it (e.g. an NGO annual report)."""
+    """A report cited or quoted in the record (e.g. one year of an NGO's annual report)."""
 
     id: Id
     title: Text
     author: OrgRef
     published: PartialDate = Field(description="publication date, as precise as the quoting source allows")
+    covers: PartialDate | None = Field(
+        default=None, description="the year or period the report describes, when a source says (e.g. 2023 for a "
+        "report published in 2024)"
+    )
     sources: Sources
     note: Text | None = None
 
@@ -329,6 +360,7 @@ KINDS: dict[str, type[Strict]] = {
     "events": Event,
     "agreements": Agreement,
     "reports": Report,
+    "series": Series,
     "figures": Figure,
     "quotes": Quote,
     "corrections": Correction,

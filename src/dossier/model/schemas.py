@@ -9,7 +9,7 @@ from dossier.model.entities import KINDS
 from dossier.model.site import Documentary
 
 SINGULAR = {"tags": "tag", "sources": "source", "organisations": "organisation", "people": "person",
-            "events": "event", "agreements": "agreement", "reports": "report", "figures": "figure",
+            "events": "event", "agreements": "agreement", "reports": "report", "figures": "figure", "series": "series",
             "quotes": "quote", "corrections": "correction"}
 
 
@@ -21,9 +21,10 @@ def schemas() -> dict[str, dict[str, Any]]:
         entry["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         entry["$id"] = f"{SINGULAR[kind]}.schema.json"
         out[f"{SINGULAR[kind]}.schema.json"] = entry
-        out[f"{kind}.schema.json"] = {
+        many = f"{kind}-list" if SINGULAR[kind] == kind else kind  # 'series' is both singular and plural
+        out[f"{many}.schema.json"] = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": f"{kind}.schema.json",
+            "$id": f"{many}.schema.json",
             "title": f"data/{kind}.yml: a list of {kind}",
             "type": "array",
             "items": {"$ref": f"{SINGULAR[kind]}.schema.json"},

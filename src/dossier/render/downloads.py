@@ -14,7 +14,7 @@ from dossier.model.schemas import SINGULAR, schemas
 from dossier.model.site import Documentary
 from dossier.render.values import figure_value
 
-JSON_KINDS = ("events", "people", "agreements", "figures", "quotes", "sources")
+JSON_KINDS = ("events", "people", "agreements", "series", "figures", "quotes", "reports", "sources")
 FIGURE_FIELDS: list[tuple[str, str, str]] = [
     ("id", "string", N_("identifier of the figure")),
     ("label", "string", N_("what is counted")),
@@ -26,6 +26,7 @@ FIGURE_FIELDS: list[tuple[str, str, str]] = [
     ("period_start", "string", N_("start of the period covered (YYYY, YYYY-MM or YYYY-MM-DD)")),
     ("period_end", "string", N_("end of the period covered")),
     ("period_label", "string", N_("the source's wording of the period")),
+    ("series", "string", N_("the time series the figure is a point of, if any (see series.json)")),
     ("kind", "string", N_("the kind of statement the figure is (see schemas/figure.schema.json)")),
     ("stated_by", "string", N_("who states it, as kind/id (people/..., organisations/..., agreements/...)")),
     ("sources", "string", N_("ids of the sources, separated by ';'")),
@@ -43,20 +44,21 @@ def _figure_row(f: Figure, t: Messages) -> list[str]:
     return [f.id, str(f.label), "" if f.value is None else str(f.value), f.unit or "", f.approximation or "",
             f.as_stated or "", figure_value(f, t),
             f.period.start.iso if f.period else "", f.period.end.iso if f.period else "",
-            (f.period.label or "") if f.period else "", f.kind, f"{kind}/{sid}", ";".join(f.sources),
+            (f.period.label or "") if f.period else "", f.series or "", f.kind, f"{kind}/{sid}", ";".join(f.sources),
             " | ".join(str(c) for c in f.caveats)]
 
 
-def figures_csv(ds: Dataset, t: Messages) -> str:
+def figures_csv(figures: list[Figure], t: Messages) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([name for name, _, _ in FIGURE_FIELDS])
-    writer.writerows(_figure_row(f, t) for f in ds.figures.values())
+    writer.writerows(_figure_row(f, t) for f in figures)
     return out.getvalue()
 
 
 RESOURCE_TITLES = {"events": N_("All events"), "people": N_("All people"), "agreements": N_("All agreements"),
-                   "figures": N_("All figures"), "quotes": N_("All quotations"), "sources": N_("All sources")}
+                   "series": N_("All time series"), "figures": N_("All figures"), "quotes": N_("All quotations"),
+                   "reports": N_("All reports"), "sources": N_("All sources")}
 
 
 def datapackage(ds: Dataset, site: Documentary) -> dict[str, Any]:
@@ -69,12 +71,19 @@ def datapackage(ds: Dataset, site: Documentary) -> dict[str, Any]:
                                   schema=f"{SINGULAR[kind]}.schema.json")}
         for kind in JSON_KINDS
     ]
+    table = {"fields": [{"name": n, "type": kind, "description": t.gettext(d)} for n, kind, d in FIGURE_FIELDS],
+             "primaryKey": ["id"], "missingValues": [""]}
     resources.append({
         "name": "figures-table", "path": "figures.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-        "profile": "tabular-data-resource", "title": t.gettext("Figures as a table"),
-        "schema": {"fields": [{"name": n, "type": kind, "description": t.gettext(d)} for n, kind, d in FIGURE_FIELDS],
-                   "primaryKey": ["id"], "missingValues": [""]},
+        "profile": "tabular-data-resource", "title": t.gettext("Figures as a table"), "schema": table,
     })
+    for sid, series in ds.series.items():
+        if ds.figures_by_series.get(sid):
+            resources.append({
+                "name": f"series-{sid}", "path": f"series/{sid}.csv", "format": "csv", "mediatype": "text/csv",
+                "encoding": "utf-8", "profile": "tabular-data-resource", "schema": table,
+                "title": t.gettext("Time series: %(title)s", title=str(series.title)),
+            })
     return {
         "profile": "data-package", "name": site.data_package.name,
         "title": str(site.data_package.title), "description": str(site.data_package.description),
@@ -86,7 +95,10 @@ def datapackage(ds: Dataset, site: Documentary) -> dict[str, Any]:
 def files(ds: Dataset, site: Documentary) -> dict[str, str]:
     """Site path -> content of every download."""
     out = {f"data/{kind}.json": _dump(kind, ds) for kind in JSON_KINDS}
-    out["data/figures.csv"] = figures_csv(ds, messages(site.locale))
+    t = messages(site.locale)
+    out["data/figures.csv"] = figures_csv(list(ds.figures.values()), t)
+    for sid, points in ds.figures_by_series.items():
+        out[f"data/series/{sid}.csv"] = figures_csv(points, t)
     out["data/datapackage.json"] = json.dumps(datapackage(ds, site), ensure_ascii=False, indent=1) + "\n"
     for name, schema in schemas().items():
         out[f"data/schemas/{name}"] = json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

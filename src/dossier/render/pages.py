@@ -20,6 +20,7 @@ from dossier.model.dates import PartialDate
 from dossier.model.entities import KINDS, Quote, Speaker
 from dossier.model.site import Documentary, PageKey
 from dossier.render import jsonld, values
+from dossier.render.charts import ChartView, chart
 from dossier.render.citation import Citer
 from dossier.render.environment import environment
 from dossier.render.registry import ENTRY_PAGES, SiteMap
@@ -208,13 +209,15 @@ class Renderer:
         elif key == "agreements":
             context.update(agreements=list(ds.agreements.values()), themes=self.themes())
         elif key == "figures":
-            context.update(figures=list(ds.figures.values()), series=self.series())
+            context.update(charts=self.charts(), figures=[f for f in ds.figures.values() if not f.series])
         elif key == "sources":
             context.update(cited_by=self.cited_by(),
                            sources=sorted(ds.sources.values(), key=lambda s: s.published.sort_key))
         elif key == "context":
-            context.update(quotes=[q for q in ds.quotes.values() if tag in q.tags],
-                           figures=[f for f in ds.figures.values() if tag in f.tags])
+            charts = self.charts(tag)
+            charted = {c.series.id for c in charts}
+            context.update(years=self.context_years(tag), charts=charts,
+                           figures=[f for f in ds.figures.values() if tag in f.tags and f.series not in charted])
         return context
 
     def _entry_text(self, kind: str, entry: Any) -> tuple[str, str]:
@@ -284,18 +287,50 @@ class Renderer:
                 rows.append((tag, cells))
         return rows
 
-    def series(self) -> list[Chart]:
-        """Figures sharing a series id, as bar charts (two figures at least), widths relative to the largest."""
-        out: dict[str, list[Any]] = defaultdict(list)
-        for figure in self.ds.figures.values():
-            if figure.series and figure.value is not None:
-                out[figure.series].append(figure)
-        charts = []
-        for name, figures in out.items():
-            if len(figures) > 1:
-                top = max(f.value for f in figures) or 1
-                charts.append(Chart(name, figures, [(f, round(100 * f.value / top, 1)) for f in figures]))
-        return charts
+    def context_years(self, tag: str | None) -> list[YearView]:
+        """The context page's quotations by year (a report's year of publication, else the quotation's),
+        newest first; in each year, one group per report (or speaker) in the order of their names, and
+        the points of level series (e.g. a ranking) that fall in that year."""
+        ds = self.ds
+        groups: dict[int, dict[tuple[str, str], ReportGroup]] = defaultdict(dict)
+        for q in ds.quotes.values():
+            if tag not in q.tags:
+                continue
+            report = ds.reports.get(q.report) if q.report else None
+            year = report.published.year if report else q.date.year
+            key = (q.report or "", "/".join(q.speaker.key))
+            group = groups[year].get(key)
+            if group is None:
+                group = groups[year][key] = ReportGroup(q.speaker, report, [])
+            group.quotes.append(q)
+        levels: dict[int, list[Any]] = defaultdict(list)
+        for sid, series in ds.series.items():
+            if tag in series.tags and series.unit == "level":
+                for f in ds.figures_by_series.get(sid, []):
+                    if f.period:
+                        levels[f.period.start.year].append((series, f))
+        name = self.speaker_sort_name
+        return [YearView(year, sorted(groups[year].values(), key=lambda g: (name(g.speaker),
+                                                                            g.report.title if g.report else "")),
+                         levels.get(year, []))
+                for year in sorted(set(groups) | set(levels), reverse=True)]
+
+    def speaker_sort_name(self, speaker: Speaker) -> str:
+        kind, sid = speaker.key
+        entry = getattr(self.ds, kind)[sid]
+        return str(getattr(entry, "name", None) or getattr(entry, "title", sid)).casefold()
+
+    def charts(self, tag: str | None = None) -> list[ChartView]:
+        """Every series with points (or those carrying ``tag``), as chart view models, in data order."""
+        ds, vocab = self.ds, self.site.vocabularies.figure_kinds
+        kinds = list(vocab)
+        measured = {k for k, term in vocab.items() if term.measured}
+        out = []
+        for sid, series in ds.series.items():
+            points = ds.figures_by_series.get(sid, [])
+            if points and (tag is None or tag in series.tags):
+                out.append(chart(series, points, self.t, kinds, measured, dict(self.labels.figure_kinds)))
+        return out
 
 
 class _KindLinks(dict[str, str]):
@@ -325,9 +360,18 @@ class Links:
 
 
 @dataclass
-class Chart:
-    """A series of figures drawn as bars: ``bars`` pairs each figure with its width in per cent."""
+class ReportGroup:
+    """The quotations of one report (or, without a report, of one speaker) in one year."""
 
-    name: str
-    figures: list[Any]
-    bars: list[tuple[Any, float]]
+    speaker: Speaker
+    report: Any
+    quotes: list[Quote]
+
+
+@dataclass
+class YearView:
+    """One year of the context page: its report groups and the points of level series in it."""
+
+    year: int
+    groups: list[ReportGroup]
+    levels: list[tuple[Any, Any]]

@@ -15,7 +15,7 @@ kinds, one function per type:
 - differences within range: a source is not published before what it reports, a quotation not
   after the source quoting it, a statistic not for a period after its publication, an attested
   date inside the role's start and end, a page not accessed before it was published;
-- consistent qualifiers: figures of one series share a unit; a passage of a report is stated by
+- consistent qualifiers: the points of a series have a period and the series' unit (or one of its levels); a passage of a report is stated by
   the report's author.
 
 Dates are compared by their widest meaning (``PartialDate.bounds``): 'before 2025', '2024-03' or
@@ -225,13 +225,24 @@ def differences_within_range(entries: Entries, measured_kinds: set[str]) -> None
 
 
 def consistent_qualifiers(entries: Entries) -> None:
-    units: dict[str, tuple[RawEntry, Figure]] = {}
     for raw, figure in entries.of("figures"):
-        if figure.series and figure.value is not None:
-            first = units.setdefault(figure.series, (raw, figure))
-            if first[1].unit != figure.unit:
-                entries.error(raw, ("unit",), f"series '{figure.series}' counts {first[1].unit} "
-                              f"('{first[1].id}'), this figure {figure.unit}", "one series, one unit")
+        series = entries.get("series", figure.series)
+        if series is None:
+            continue
+        if figure.period is None:
+            entries.error(raw, ("period",), f"a point of series '{series.id}' needs a 'period'",
+                          "give the span the number covers: period: {start: 2023, end: 2023}")
+        if series.unit == "level":
+            if figure.value is not None or figure.as_stated not in series.levels:
+                entries.error(raw, ("as_stated",), f"series '{series.id}' is a scale: a point has no 'value' and "
+                              f"names one of its levels in 'as_stated' ({figure.as_stated!r} is not one)",
+                              "levels: " + ", ".join(series.levels))
+        elif figure.value is None:
+            entries.error(raw, ("value",), f"series '{series.id}' charts numbers: a point needs a 'value'",
+                          "a statement without a number is a figure outside the series")
+        elif figure.unit != series.unit:
+            entries.error(raw, ("unit",), f"series '{series.id}' counts {series.unit}, this figure {figure.unit}",
+                          "one series, one unit")
     for kind in ("quotes", "figures"):
         for raw, entry in entries.of(kind):
             speaker = entry.speaker if isinstance(entry, Quote) else entry.stated_by
