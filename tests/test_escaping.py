@@ -37,7 +37,8 @@ def evil_data() -> dict[str, object]:
                  "summary": EVIL, "note": EVIL, "signatories": [{"person": "p", "sources": ["s"]}],
                  "items": [{"id": "i", "text": EVIL, "wording": "verbatim", "tags": ["t"], "sources": ["s"],
                             "note": EVIL}], "sources": ["s"]}
-    report = {"id": "r", "title": EVIL, "author": "o", "published": "2025-01", "sources": ["s"], "note": EVIL}
+    report = {"id": "r", "title": EVIL, "author": "o", "published": "2025-01", "covers": "2024", "sources": ["s"],
+              "note": EVIL}
     quote = {"id": "q", "text": EVIL, "speaker": {"person": "p"}, "date": "2024-04-17", "event": "e",
              "context": EVIL, "sources": ["s"], "report": "r", "tags": ["t"]}
     hr_quote = {**quote, "id": "q2", "text": EVIL + " (2)", "speaker": {"organisation": "o"}, "tags": ["human-rights"]}
@@ -50,6 +51,8 @@ def evil_data() -> dict[str, object]:
         "tags.yml": [tag, {"id": "human-rights", "label": EVIL}], "people/p.yml": person,
         "events/e.yml": event, "agreements.yml": [agreement], "reports.yml": [report],
         "quotes/q.yml": quote, "quotes/q2.yml": hr_quote, "figures.yml": [figure, figure2],
+        "series.yml": [{"id": "x", "title": EVIL, "description": EVIL, "note": EVIL, "unit": "people",
+                        "tags": ["human-rights"]}],
     }
 
 

@@ -96,7 +96,7 @@ def test_fixture_site_writes_each_unit_and_publisher_once(tiny: Path) -> None:
     assert figures.find("article", id="share").select_one(".dossier-value").get_text() == "approximately 17%"
     assert figures.find("article", id="halved").select_one(".dossier-value").get_text() == "halved"
     assert "“approximately 17 per cent”" in figures.find("article", id="share").get_text()
-    heading = soup_of(site, "human-rights/").find("h2", id="h-watchdog-2024").get_text()
+    heading = soup_of(site, "human-rights/").find("h3", id="h-watchdog-2024").get_text()
     assert heading == "Rights Watchdog annual report"
     for url in ("", "figures/", "human-rights/", "people/to-lam/"):
         for text in labels(site, url):

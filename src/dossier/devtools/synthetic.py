@@ -142,12 +142,17 @@ def write_data(data: Path, counts: Counts, vocabulary: Vocabulary, seed: int = 1
         _write(data / "quotes" / f"quote-{i}.yml",
                f"id: quote-{i}\ntext: {_sentence(rng, 30)}\nspeaker: {{person: person-{participants_of[event][0]}}}\n"
                f"date: {_date(rng, i)}\nevent: event-{event}\nsources: [{src()}]\n")
+    for k in range(min(20, counts.figures)):
+        _write(data / "series" / f"series-{k}.yml",
+               f"id: series-{k}\ntitle: {_sentence(rng, 5)}\ndescription: {_sentence(rng, 15)}\nunit: people\n")
     for i in range(counts.figures):
         value = rng.randrange(1, 50000)
+        year = 1990 + (i // 20) % 35  # each series has one point per year (repeating years get another source)
         _write(data / "figures" / f"figure-{i}.yml",
                f"id: figure-{i}\nlabel: {_sentence(rng, 6)}\nvalue: {value}\n"
                f"unit: people\nkind: {rng.choice(vocabulary.figure_kinds)}\nstated_by: {{organisation: org-{rng.randrange(counts.organisations)}}}\n"
-               f"sources: [{src()}]\ncaveats:\n  - {_sentence(rng, 12)}\nseries: series-{i % 20}\n")
+               f"sources: [source-{i % counts.sources}]\ncaveats:\n  - {_sentence(rng, 12)}\nseries: series-{i % 20}\n"
+               f"period: {{start: {year}, end: {year}}}\n")
 
 
 def make_project(source: Path, dest: Path, counts: Counts | None) -> Path:

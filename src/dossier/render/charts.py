@@ -76,6 +76,12 @@ class ChartView:
     height: int = HEIGHT
 
     @property
+    def ids(self) -> dict[str, str]:
+        """Element ids of the chart, its SVG title and description (unique on a page)."""
+        base = f"chart-{self.series.id}"
+        return {"chart": base, "title": f"{base}-title", "desc": f"{base}-desc"}
+
+    @property
     def bottom(self) -> int:
         return HEIGHT - BOTTOM
 

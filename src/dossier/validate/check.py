@@ -20,6 +20,7 @@ from dossier.load.files import RawEntry, read_data_dir
 from dossier.load.yamlstrict import load_text
 from dossier.model.dataset import Dataset
 from dossier.model.entities import KINDS, Strict
+from dossier.model.schemas import SINGULAR
 from dossier.model.site import Documentary
 from dossier.model.types import SLUG, Ref
 from dossier.validate.plausible import check_plausibility
@@ -238,7 +239,7 @@ def check_references(raws: list[RawEntry], errors: list[DataError]) -> set[int]:
             close = difflib.get_close_matches(target, list(ids[kind]), n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else f"add data/{kind}/{target}.yml or fix the id"
             errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(loc),
-                                    f"no {kind[:-1] if kind != 'people' else 'person'} with id '{target}'", hint))
+                                    f"no {SINGULAR[kind]} with id '{target}'", hint))
         item = raw.value.get("item") if raw.kind == "corrections" and isinstance(raw.value, dict) else None
         if isinstance(item, str):
             kind, _, target = item.partition("/")
