@@ -17,7 +17,7 @@ from typing import Any
 from dossier.i18n import messages
 from dossier.model.dataset import Dataset
 from dossier.model.dates import PartialDate
-from dossier.model.entities import KINDS, Quote, Speaker
+from dossier.model.entities import KINDS, Figure, Quote, Speaker
 from dossier.model.site import Documentary, PageKey
 from dossier.render import jsonld, values
 from dossier.render.charts import ChartView, chart
@@ -95,7 +95,8 @@ class Renderer:
         - ``dates[d]``: a partial date in the edition's words;
         - ``figure_value(f)``: a figure's value with its unit, written once;
         - ``roles_on(person, day)``, ``speaker_name(speaker)``, ``speaker_link(speaker)``,
-          ``quote_url(quote)`` (the source with a text fragment), ``attributed(publisher, title)``,
+          ``quote_url(quote)`` (the source with a text fragment), ``figure_url(figure)`` (its first source at
+          the figure's own words), ``attributed(publisher, title)``,
           ``names(title, publisher)``;
         - ``_``, ``gettext``, ``ngettext``: the catalogue (Jinja's i18n extension).
         """
@@ -119,6 +120,10 @@ class Renderer:
         def quote_url(q: Quote) -> str:
             return ds.sources[q.sources[0]].url + "#" + text_fragment(q.text)
 
+        def figure_url(f: Figure) -> str:
+            url = ds.sources[f.sources[0]].url
+            return f"{url}#{text_fragment(str(f.as_stated))}" if f.as_stated else url
+
         def file_link(path: str) -> str:
             """Link to a generated file (download, feed) by its site path."""
             return relative(path, page_url).rstrip("/")
@@ -127,6 +132,7 @@ class Renderer:
             "by_id": self.by_id, "labels": self.labels, "site": self.site, "sitemap": self.sitemap,
             "links": links, "citer": citer, "roles_on": roles_on,
             "speaker_name": speaker_name, "speaker_link": speaker_link, "quote_url": quote_url,
+            "figure_url": figure_url,
             "page_url": page_url, "file_link": file_link, "dates": t.dates,
             "figure_value": lambda f: values.figure_value(f, t), "attributed": values.attributed,
             "names": values.names,
@@ -211,8 +217,12 @@ class Renderer:
         elif key == "figures":
             context.update(charts=self.charts(), figures=[f for f in ds.figures.values() if not f.series])
         elif key == "sources":
-            context.update(cited_by=self.cited_by(),
-                           sources=sorted(ds.sources.values(), key=lambda s: s.published.sort_key))
+            ordered = sorted(ds.sources.values(), key=lambda s: s.published.sort_key)
+            publishers: dict[str, list[str]] = defaultdict(list)
+            for source in ordered:
+                publishers[source.publisher].append(source.id)
+            context.update(cited_by=self.cited_by(), sources=ordered,
+                           publishers=sorted(publishers.items(), key=lambda kv: kv[0].casefold()))
         elif key == "context":
             charts = self.charts(tag)
             charted = {c.series.id for c in charts}
