@@ -79,9 +79,15 @@ FIXTURE = {
 }
 
 
-def labels(site: Path, url: str) -> list[str]:
-    """Every heading, value, fact and caption of a page, as a reader sees it."""
+def labels(site: Path, url: str, bibliography: bool = True) -> list[str]:
+    """Every heading, value, fact and caption of a page, as a reader sees it; ``bibliography=False``
+    leaves out the list of sources cited, whose entries give a document's title and its publisher as
+    published (an annual report's title may name its publisher), and the prose that introduces a
+    quotation (its ``context``), which is a sentence, not a label."""
     soup = soup_of(site, url)
+    if not bibliography:
+        for section in soup.select(".dossier-sources, .dossier-context"):
+            section.decompose()
     return [" ".join(el.get_text(" ").split()) for el in soup.select(
         "article h1, article h2, article h3, .dossier-value, .dossier-facts dd, figcaption, article p strong, article li")]
 

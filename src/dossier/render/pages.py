@@ -226,7 +226,8 @@ class Renderer:
         elif key == "context":
             charts = self.charts(tag)
             charted = {c.series.id for c in charts}
-            context.update(years=self.context_years(tag), charts=charts,
+            years = self.context_years(tag)
+            context.update(years=years, reports=self.other_reports(years), charts=charts,
                            figures=[f for f in ds.figures.values() if tag in f.tags and f.series not in charted])
         return context
 
@@ -266,7 +267,7 @@ class Renderer:
             return self.sitemap.url(kind, eid), f"Report: {ds.reports[eid].title}"
         if kind == "quotes":
             q = ds.quotes[eid]
-            if self.site.context_tag in q.tags and "context" in self.site.pages:
+            if (self.site.context_tag in q.tags or q.report) and "context" in self.site.pages:
                 return f"{self.sitemap.page('context').url}#{eid}", str(self.site.pages["context"].title)
             if q.event:
                 return f"events/{q.event}/#{eid}", f"Quotation, {ds.events[q.event].title}"
@@ -324,6 +325,18 @@ class Renderer:
                                                                             g.report.title if g.report else "")),
                          levels.get(year, []))
                 for year in sorted(set(groups) | set(levels), reverse=True)]
+
+    def other_reports(self, years: list[YearView]) -> list[ReportGroup]:
+        """Every report not shown in the year-by-year view (research, NGO and official reports), newest
+        first, each with all its quotations: so every report has its place on the context page."""
+        shown = {g.report.id for y in years for g in y.groups if g.report}
+        quotes: dict[str, list[Quote]] = defaultdict(list)
+        for q in self.ds.quotes.values():
+            if q.report:
+                quotes[q.report].append(q)
+        reports = [r for rid, r in self.ds.reports.items() if rid not in shown]
+        reports.sort(key=lambda r: (r.published.sort_key, r.id), reverse=True)
+        return [ReportGroup(Speaker(organisation=r.author), r, quotes.get(r.id, [])) for r in reports]
 
     def speaker_sort_name(self, speaker: Speaker) -> str:
         kind, sid = speaker.key
