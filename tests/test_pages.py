@@ -127,4 +127,11 @@ def test_a_level_series_is_charted_on_its_scale(tiny: Path) -> None:
     [chart] = renderer(tiny).charts()
     assert [label for _, label in chart.y_ticks] == ["Tier 1", "Tier 2", "Tier 3"]
     assert chart.marks[1].y < chart.marks[0].y
-    assert chart.summary == "Rose from Tier 2 in 2020 to Tier 3 in 2021."
+    assert chart.summary == "Tier 2 in 2020; Tier 3 in 2021."  # a scale's steps are named, not called a rise
+
+
+def test_the_line_breaks_where_a_period_is_missing(tiny: Path) -> None:
+    write_data(tiny, {"series.yml": SERIES, "figures.yml": _point("a", 50, "2019", "2019")
+                      + _point("b", 60, "2020", "2020") + _point("c", 90, "2022", "2022")})
+    [chart] = renderer(tiny).charts()
+    assert chart.line.count("M") == 2 and chart.line.count("L") == 1  # 2019-2020 joined, 2022 alone

@@ -13,6 +13,11 @@ SINGULAR = {"tags": "tag", "sources": "source", "organisations": "organisation",
             "quotes": "quote", "corrections": "correction"}
 
 
+def list_schema(kind: str) -> str:
+    """File name of the schema of a list of entries of ``kind`` ('series' is its own singular)."""
+    return f"{kind}-list.schema.json" if SINGULAR[kind] == kind else f"{kind}.schema.json"
+
+
 def schemas() -> dict[str, dict[str, Any]]:
     """file name -> schema: ``<singular>.schema.json`` for one entry, ``<kind>.schema.json`` for a list."""
     out: dict[str, dict[str, Any]] = {}
@@ -21,10 +26,10 @@ def schemas() -> dict[str, dict[str, Any]]:
         entry["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         entry["$id"] = f"{SINGULAR[kind]}.schema.json"
         out[f"{SINGULAR[kind]}.schema.json"] = entry
-        many = f"{kind}-list" if SINGULAR[kind] == kind else kind  # 'series' is both singular and plural
-        out[f"{many}.schema.json"] = {
+        many = list_schema(kind)
+        out[many] = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": f"{many}.schema.json",
+            "$id": many,
             "title": f"data/{kind}.yml: a list of {kind}",
             "type": "array",
             "items": {"$ref": f"{SINGULAR[kind]}.schema.json"},

@@ -41,10 +41,11 @@ class Mark:
 
 @dataclass(frozen=True)
 class Row:
-    """One line of the chart's data table."""
+    """One line of the chart's data table: ``span`` gives the period's dates when its label does not."""
 
     figure: Figure
     period: str
+    span: str
     value: str
     disputed: bool
 
@@ -136,6 +137,17 @@ def period_text(f: Figure, t: Messages) -> str:
     return f"{t.date(f.period.start)} – {t.date(f.period.end)}"
 
 
+def _span(f: Figure, t: Messages) -> str:
+    """The period's dates, when the label alone does not give them (empty for a plain year)."""
+    assert f.period is not None
+    dates = t.date(f.period.start) if f.period.start.iso == f.period.end.iso else \
+        f"{t.date(f.period.start)} – {t.date(f.period.end)}"
+    text = period_text(f, t)
+    first, last = f.period.start.earliest, f.period.end.latest
+    whole_year = first.year == last.year and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
+    return "" if text == dates or (whole_year and str(first.year) in text) else dates
+
+
 def _months(f: Figure) -> int:
     assert f.period is not None
     start, end = f.period.start.earliest, f.period.end.latest
@@ -163,7 +175,7 @@ def chart(series: Series, points: list[Figure], t: Messages, kinds: list[str], m
     # value axis
     if levelled:
         tick_labels = [str(level) for level in series.levels]
-        span = max(len(series.levels) - 1, 1)
+        span = float(max(len(series.levels) - 1, 1))
         y_values = [(float(i), tick_labels[i]) for i in range(len(tick_labels))]
     else:
         top = max([value_of(f) for f in points] + [0.0])
@@ -172,7 +184,7 @@ def chart(series: Series, points: list[Figure], t: Messages, kinds: list[str], m
         span = ceiling
         fmt = t.percent if series.unit == "percent" else t.number
         y_values = [(i * step, fmt(i * step)) for i in range(int(round(ceiling / step)) + 1)]
-    left = 14 + 7 * max(len(label) for _, label in y_values)
+    left = 16 + 9 * max(len(label) for _, label in y_values)  # room for the larger type on a phone
     plot_w, plot_h = WIDTH - RIGHT - left, HEIGHT - BOTTOM - TOP
 
     def sx(day: int) -> float:
@@ -210,7 +222,7 @@ def chart(series: Series, points: list[Figure], t: Messages, kinds: list[str], m
         if _months(f) == common and key not in seen:
             seen.add(key)
             joined.append(mark)
-    line = "M" + "L".join(f"{m.x},{m.y}" for m in joined) if len(joined) > 1 else ""
+    line = _path(joined, common)
 
     disputes = []
     for group in by_period.values():
@@ -218,12 +230,12 @@ def chart(series: Series, points: list[Figure], t: Messages, kinds: list[str], m
         if len({round(y, 1) for y in ys}) > 1:
             disputes.append((next(m.x for m in marks if m.figure in group), min(ys), max(ys)))
 
-    every = 1 if y1 - y0 <= 12 else 2
+    every = 1 if y1 - y0 <= 8 else 2
     x_ticks = [(round(sx(_days(date(year, 1, 1))), 1), str(year)) for year in range(y0, y1 + 1, every)]
     y_ticks = [(round(sy(v), 1), label) for v, label in y_values]
     used = [k for k in kinds if any(f.kind == k for f in points)]
     legend = [LegendEntry(k, _shape(shape_of[k], 8, 8), k in measured) for k in used]
-    rows = [Row(f, period_text(f, t), figure_value(f, t), f.id in disputed_ids) for f in points]
+    rows = [Row(f, period_text(f, t), _span(f, t), figure_value(f, t), f.id in disputed_ids) for f in points]
     summary = _summary(series, points, joined, t, value_of, len(disputes))
     sources = list(dict.fromkeys(sid for f in points for sid in f.sources))
     y_label = {"people": t.gettext("Number of people"), "percent": t.gettext("Per cent"),
@@ -233,11 +245,30 @@ def chart(series: Series, points: list[Figure], t: Messages, kinds: list[str], m
                      sources, left, y_label, x_label)
 
 
+def _path(joined: list[Mark], months: int) -> str:
+    """The line through consecutive points, broken where a period is missing: a gap is not a trend."""
+    parts: list[str] = []
+    previous: Mark | None = None
+    for mark in joined:
+        f = mark.figure
+        assert f.period is not None
+        gap = previous is not None and previous.figure.period is not None and \
+            (f.period.start.earliest - previous.figure.period.end.latest).days > 31 * max(months, 1) * 0.5
+        parts.append(("M" if previous is None or gap else "L") + f"{mark.x},{mark.y}")
+        previous = mark
+    return "".join(parts) if any(p.startswith("L") for p in parts) else ""
+
+
 def _summary(series: Series, points: list[Figure], joined: list[Mark], t: Messages, value_of: Any,
              disputes: int) -> str:
     """The trend in words, for the chart's description and for readers who cannot see it."""
     parts = []
     trend = [m.figure for m in joined] or points[:1]
+    if series.unit == "level" and 1 < len(trend) <= 12:
+        steps = [t.gettext("%(value)s in %(period)s", value=figure_value(f, t), period=period_text(f, t))
+                 for f in trend]
+        parts.append("; ".join(steps) + ".")
+        trend = []
     if trend:
         a, b = trend[0], trend[-1]
         va, vb = figure_value(a, t), figure_value(b, t)

@@ -10,7 +10,7 @@ from typing import Any
 from dossier.i18n import N_, Messages, messages
 from dossier.model.dataset import Dataset
 from dossier.model.entities import Figure
-from dossier.model.schemas import SINGULAR, schemas
+from dossier.model.schemas import SINGULAR, list_schema, schemas
 from dossier.model.site import Documentary
 from dossier.render.values import figure_value
 
@@ -65,7 +65,7 @@ def datapackage(ds: Dataset, site: Documentary) -> dict[str, Any]:
     t = messages(site.locale)
     resources: list[dict[str, Any]] = [
         {"name": kind, "path": f"{kind}.json", "format": "json", "mediatype": "application/json",
-         "encoding": "utf-8", "title": t.gettext(RESOURCE_TITLES[kind]), "jsonschema": f"schemas/{kind}.schema.json",
+         "encoding": "utf-8", "title": t.gettext(RESOURCE_TITLES[kind]), "jsonschema": f"schemas/{list_schema(kind)}",
          "description": t.gettext("Every entry of data/%(kind)s as validated, one object per entry; fields are "
                                   "described in schemas/%(schema)s.", kind=kind,
                                   schema=f"{SINGULAR[kind]}.schema.json")}
