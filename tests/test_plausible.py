@@ -220,7 +220,8 @@ def test_a_point_of_a_level_series_names_one_of_its_levels(tiny: Path) -> None:
 
 def test_levels_come_with_the_unit_level_only(tiny: Path) -> None:
     errors = errors_after(tiny, {"series.yml": SERIES + "  levels: [A, B]\n"})
-    assert len(errors) == 1 and "'levels' is needed with unit 'level', and only then" in errors[0]
+    assert len(errors) == 1
+    assert "'levels' is needed with unit 'level', and only then" in errors[0]
 
 
 def test_a_report_passage_is_stated_by_the_report_author(tiny: Path) -> None:

@@ -183,7 +183,7 @@ def chart(series: Series, points: list[Figure], t: Messages, kinds: list[str], m
         ceiling = step * max(math.ceil(top / step), 1)
         span = ceiling
         fmt = t.percent if series.unit == "percent" else t.number
-        y_values = [(i * step, fmt(i * step)) for i in range(int(round(ceiling / step)) + 1)]
+        y_values = [(i * step, fmt(i * step)) for i in range(round(ceiling / step) + 1)]
     left = 16 + 9 * max(len(label) for _, label in y_values)  # room for the larger type on a phone
     plot_w, plot_h = WIDTH - RIGHT - left, HEIGHT - BOTTOM - TOP
 

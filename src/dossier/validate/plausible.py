@@ -15,8 +15,8 @@ kinds, one function per type:
 - differences within range: a source is not published before what it reports, a quotation not
   after the source quoting it, a statistic not for a period after its publication, an attested
   date inside the role's start and end, a page not accessed before it was published;
-- consistent qualifiers: the points of a series have a period and the series' unit (or one of its levels); a passage of a report is stated by
-  the report's author.
+- consistent qualifiers: the points of a series have a period and the series' unit (or one of
+  its levels); a passage of a report is stated by the report's author.
 
 Dates are compared by their widest meaning (``PartialDate.bounds``): 'before 2025', '2024-03' or
 'c. 2019' are refused only when no day they may stand for could make the statement true.
