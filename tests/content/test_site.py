@@ -194,7 +194,8 @@ def test_human_rights_page_is_a_view_per_year_of_each_organisation(real_site: Pa
     years = [int(sec["id"].removeprefix("year-")) for sec in soup.select("section.dossier-context-year")]
     assert years == sorted(years, reverse=True)
     assert len(years) >= 6
-    assert [a["href"] for a in soup.select("nav.dossier-year-nav a")] == [f"#year-{y}" for y in years]
+    assert [a["href"] for a in soup.select("nav.dossier-year-nav a")] == [f"#year-{y}" for y in years] + ["#reports",
+                                                                                                        "#nrm"]
     authors = {"Human Rights Watch", "Amnesty International", "US Department of State"}
     for section in soup.select("section.dossier-context-year"):
         year = int(section["id"].removeprefix("year-"))
