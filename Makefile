@@ -56,10 +56,16 @@ typecheck: $(STAMP)
 schemas: $(STAMP)
 	$(BIN)/python scripts/schemas.py
 
-# The catalogue template of every reader-visible string (a test fails when it is stale).
+# The catalogue template of every reader-visible string, merged into each language's catalogue
+# (a test fails when the template is stale or a catalogue has an untranslated message).
 messages: $(STAMP)
 	$(BIN)/pybabel -q extract -F babel.cfg -k N_ --no-location --omit-header --sort-output \
 	  -o src/dossier/locale/messages.pot src/dossier
+	@for po in src/dossier/locale/*/LC_MESSAGES/messages.po; do \
+	  lang=$$(echo $$po | cut -d/ -f4); \
+	  $(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -w 100 -l $$lang \
+	    -i src/dossier/locale/messages.pot -o $$po 2>/dev/null || exit 1; \
+	done
 
 new: $(STAMP)
 	$(BIN)/python scripts/new.py $(KIND) $(ID)

@@ -3,6 +3,9 @@
 Exit 0 when clean, 1 with one line per error. The argument is the data folder (default: data/);
 the documentary.yml beside it is checked too.
 
+For every further language edition it then prints the translation coverage per kind and lists
+what is missing (a missing translation shows the English text, marked, on that edition's pages).
+
 --export-published FILE also writes the published quotations and figure values as JSON, with
 this tree's own code (scripts/check_corrections.py runs it in the base commit and in the tree).
 """
@@ -17,6 +20,7 @@ from pathlib import Path
 from dossier.errors import DataInvalid
 from dossier.model.published import published
 from dossier.validate.check import validate_project
+from dossier.validate.coverage import coverage, report
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     data = Path(args.data).resolve()
     try:
-        _, ds = validate_project(data.parent)
+        site, ds = validate_project(data.parent)
     except DataInvalid as exc:
         print(exc.report(), file=sys.stderr)
         return 1
@@ -38,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     counts = ", ".join(f"{len(getattr(ds, k))} {k}" for k in ("events", "people", "agreements", "figures",
                                                               "quotes", "sources"))
     print(f"data is valid: {counts}")
+    for edition in site.editions:
+        print("\n".join(report(coverage(ds, site, edition.language), edition.language)))
     return 0
 
 

@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, expec
 
 from conftest import BROKEN_DATE, EXPECTED, ROOT, TINY, ServedProject, write_data
 from dossier.devtools.browser import CHROMIUM, CHROMIUM_ARGS, page_types, serve
+from dossier.i18n import translations
 from dossier.validate.check import validate
 
 pytestmark = pytest.mark.browser
@@ -112,19 +113,30 @@ def test_page_has_no_axe_violation_console_error_foreign_request_or_csp_report(
     assert pg.evaluate("window.__csp") == []
 
 
-def test_filters_narrow_restore_and_round_trip_through_the_url(page: tuple[Page, Recorder], base_url: str) -> None:
+EDITIONS = ["", "vi/"]
+"""Every behaviour is checked in both editions: the English at the root and its Vietnamese twin."""
+
+
+def count_text(edition: str, shown: int, total: int) -> str:
+    sentence = translations(edition.strip("/") or "en").gettext("%(shown)s of %(total)s events match.")
+    return sentence % {"shown": shown, "total": total}
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_filters_narrow_restore_and_round_trip_through_the_url(page: tuple[Page, Recorder], base_url: str,
+                                                               edition: str) -> None:
     pg, rec = page
-    pg.goto(base_url + "timeline/")
+    pg.goto(base_url + edition + "timeline/")
     everything = visible_ids(pg)
     assert len(everything) >= 7
-    expect(pg.locator("#dossier-count")).to_have_text(f"{len(everything)} of {len(everything)} events match.")
+    expect(pg.locator("#dossier-count")).to_have_text(count_text(edition, len(everything), len(everything)))
     ds = validate(ROOT / "data", root=ROOT)
     with_him = [e.id for e in ds.events.values() if "to-lam" in {p.person for p in e.participants}]
     in_2025 = [eid for eid in with_him if ds.events[eid].date.year == 2025]
     assert len(with_him) > len(in_2025) > 0
     pg.select_option("#f-person", "to-lam")
     assert visible_ids(pg) == with_him
-    expect(pg.locator("#dossier-count")).to_have_text(f"{len(with_him)} of {len(everything)} events match.")
+    expect(pg.locator("#dossier-count")).to_have_text(count_text(edition, len(with_him), len(everything)))
     assert "person=to-lam" in pg.url
     pg.select_option("#f-year", "2025")
     assert visible_ids(pg) == in_2025
@@ -139,9 +151,10 @@ def test_filters_narrow_restore_and_round_trip_through_the_url(page: tuple[Page,
     assert rec.console_errors == []
 
 
-def test_filters_work_from_the_keyboard(page: tuple[Page, Recorder], base_url: str) -> None:
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_filters_work_from_the_keyboard(page: tuple[Page, Recorder], base_url: str, edition: str) -> None:
     pg, _ = page
-    pg.goto(base_url + "timeline/")
+    pg.goto(base_url + edition + "timeline/")
     pg.focus("#f-tag")
     pg.keyboard.press("ArrowDown")  # first tag after "All tags"
     first_tag = pg.input_value("#f-tag")
@@ -151,18 +164,20 @@ def test_filters_work_from_the_keyboard(page: tuple[Page, Recorder], base_url: s
     assert f"tag={first_tag}" in pg.url
 
 
-def test_without_javascript_the_full_list_shows(browser: Browser, base_url: str) -> None:
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_without_javascript_the_full_list_shows(browser: Browser, base_url: str, edition: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     pg = context.new_page()
-    pg.goto(base_url + "timeline/?person=to-lam")
+    pg.goto(base_url + edition + "timeline/?person=to-lam")
     assert pg.locator("#dossier-filters").is_hidden()  # hidden by its <noscript> style
     assert pg.locator("article.dossier-event").count() == len(visible_ids(pg)) >= 7
     context.close()
 
 
-def test_deep_link_scrolls_to_and_highlights_the_event(page: tuple[Page, Recorder], base_url: str) -> None:
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_deep_link_scrolls_to_and_highlights_the_event(page: tuple[Page, Recorder], base_url: str, edition: str) -> None:
     pg, _ = page
-    pg.goto(base_url + "timeline/?year=2021#joint-communique-2025")
+    pg.goto(base_url + edition + "timeline/?year=2021#joint-communique-2025")
     target = pg.locator("article#joint-communique-2025")
     expect(target).to_be_visible()
     expect(target).to_be_in_viewport()
@@ -171,21 +186,26 @@ def test_deep_link_scrolls_to_and_highlights_the_event(page: tuple[Page, Recorde
     assert outline == "solid"
 
 
-def test_search_finds_tomlinson(page: tuple[Page, Recorder], base_url: str) -> None:
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_search_finds_tomlinson(page: tuple[Page, Recorder], base_url: str, edition: str) -> None:
     pg, rec = page
-    pg.goto(base_url)
+    pg.goto(base_url + edition)
     pg.click("label.md-search__icon, .md-search__input", timeout=5000)
     pg.locator("input.md-search__input").press_sequentially("Tomlinson", delay=30)
     results = pg.locator(".md-search-result__item")
     expect(results.first).to_be_visible(timeout=10000)
     assert "Tomlinson" in pg.locator(".md-search-result").inner_text()
+    hrefs = pg.eval_on_selector_all(".md-search-result__link", "els => els.map(a => a.pathname)")
+    assert hrefs
+    assert all(h.startswith("/vi/") == (edition == "vi/") for h in hrefs)  # one index per edition
     assert pg.evaluate("window.__csp") == []
     assert rec.console_errors == []
 
 
-def test_palette_toggle_switches_scheme(page: tuple[Page, Recorder], base_url: str, scheme: str) -> None:
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_palette_toggle_switches_scheme(page: tuple[Page, Recorder], base_url: str, scheme: str, edition: str) -> None:
     pg, rec = page
-    pg.goto(base_url + "figures/")
+    pg.goto(base_url + edition + "figures/")
     before = pg.get_attribute("body", "data-md-color-scheme")
     pg.locator("form[data-md-component=palette] label:visible").first.click()
     wait_until(pg, f"document.body.getAttribute('data-md-color-scheme') !== '{before}'")
@@ -195,9 +215,10 @@ def test_palette_toggle_switches_scheme(page: tuple[Page, Recorder], base_url: s
     assert rec.console_errors == []
 
 
-def test_external_links_carry_noopener_noreferrer(page: tuple[Page, Recorder], base_url: str) -> None:
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_external_links_carry_noopener_noreferrer(page: tuple[Page, Recorder], base_url: str, edition: str) -> None:
     pg, _ = page
-    pg.goto(base_url + "sources/")
+    pg.goto(base_url + edition + "sources/")
     rels: list[Any] = pg.eval_on_selector_all(
         "a[href^='http']", "els => els.filter(a => a.host !== location.host).map(a => a.rel)")
     assert rels

@@ -122,6 +122,22 @@ def test_the_catalogue_template_is_up_to_date(tmp_path: Path) -> None:
             "run `make messages`"
 
 
+@pytest.mark.parametrize("po", sorted(LOCALE_DIR.glob("*/LC_MESSAGES/messages.po")), ids=lambda p: p.parts[-3])
+def test_each_language_catalogue_translates_every_message_with_its_placeholders(po: Path) -> None:
+    with (LOCALE_DIR / "messages.pot").open("rb") as fh:
+        template = {m.id for m in read_po(fh) if m.id}
+    with po.open("rb") as fh:
+        catalogue = {m.id: m.string for m in read_po(fh) if m.id}
+    assert set(catalogue) == template, "run `make messages`"
+    for msgid, msgstr in catalogue.items():
+        ids = msgid if isinstance(msgid, tuple) else (msgid,)
+        strs = msgstr if isinstance(msgstr, tuple) else (msgstr,)
+        assert all(strs), f"untranslated: {msgid!r}"
+        wanted = set(re.findall(r"%\(\w+\)[sd]|<[^>]+>", ids[-1]))
+        for text in strs:
+            assert set(re.findall(r"%\(\w+\)[sd]|<[^>]+>", text)) == wanted, f"placeholders differ: {msgid!r}"
+
+
 def test_messages_format_dates_and_numbers_from_cldr() -> None:
     en, vi = Messages("en_GB"), Messages("vi")
     assert en.date(PartialDate.parse("2024-04-17")) == "17 April 2024"

@@ -9,6 +9,7 @@ from typing import Any
 
 from dossier.model.dataset import Dataset
 from dossier.model.site import Documentary
+from dossier.model.types import edition
 from dossier.render import downloads, feeds
 from dossier.render.pages import Page, Renderer
 from dossier.validate.check import validate_project
@@ -30,6 +31,8 @@ class Build:
     files: list[ExtraFile] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent in each stage of ours (read by scripts/bench.py)."""
+    language: str = "en"
+    """The edition's language."""
 
 
 THEME = Path(__file__).resolve().parent / "theme"
@@ -42,20 +45,25 @@ def template_dirs(overrides: Path | None) -> list[Path]:
     return [*([own] if own and own.is_dir() else []), THEME / "dossier"]
 
 
-def prepare(root: Path, overrides: Path | None = None, extra: dict[str, Any] | None = None) -> Build:
-    """Validate ``root/documentary.yml`` and ``root/data``, then render every generated page.
+def prepare(root: Path, overrides: Path | None = None, extra: dict[str, Any] | None = None,
+            language: str | None = None, validated: tuple[Documentary, Dataset] | None = None) -> Build:
+    """Validate ``root/documentary.yml`` and ``root/data``, then render every generated page of the
+    edition in ``language`` (the base edition by default).
 
-    Raises ``DataInvalid`` with every error of both before anything is rendered.
+    Raises ``DataInvalid`` with every error of both before anything is rendered. ``validated``: the
+    result of an earlier validation of the same files (another edition of the same build).
     """
     t0 = time.perf_counter()
-    site, dataset = validate_project(root)
+    site, dataset = validated or validate_project(root)
     t1 = time.perf_counter()
-    renderer = Renderer(dataset, site, template_dirs(overrides), extra=extra)
-    pages = list(renderer.plan())
-    for page in pages:
-        renderer.render(page)
-    site_url = str((extra or {}).get("site_url") or "")
-    extra_files = [ExtraFile(path, content) for path, content in
-                   {**downloads.files(dataset, site), **feeds.files(dataset, site, site_url)}.items()]
+    renderer = Renderer(dataset, site, template_dirs(overrides), extra=extra, language=language)
+    with edition(renderer.lang):
+        pages = list(renderer.plan())
+        for page in pages:
+            renderer.render(page)
+        site_url = str((extra or {}).get("site_url") or "")
+        generated = {**downloads.files(dataset, site), **feeds.files(dataset, site, site_url, renderer.lang)}
+        extra_files = [ExtraFile(path, content) for path, content in generated.items()]
     t2 = time.perf_counter()
-    return Build(site, dataset, pages, extra_files, timings={"load+validate": t1 - t0, "render": t2 - t1})
+    return Build(site, dataset, pages, extra_files, timings={"load+validate": t1 - t0, "render": t2 - t1},
+                 language=renderer.lang)

@@ -49,13 +49,15 @@ def translations(language: str) -> NullTranslations:
     return Translations(buffer, domain=DOMAIN)
 
 
-def template_callables(language: str, markup: bool) -> dict[str, Any]:
+def template_callables(language: str, markup: bool, convert: Any = None) -> dict[str, Any]:
     """``gettext`` and ``ngettext`` for Jinja's i18n extension (installed old-style, so that a call is one
     call): keyword arguments fill ``%(name)s`` placeholders, escaped when ``markup`` (autoescaping
     environments); messages without arguments are looked up once.
 
     With ``markup`` off (MkDocs' theme environment, which does not autoescape) the result is plain
     text and the template escapes the values it passes, as it does everywhere else there.
+    ``convert``: applied to every variable first (the environment's ``finalize``: an untranslated
+    text is marked in messages too).
     """
     catalogue = translations(language)
     wrap: Any = Markup if markup else str
@@ -63,6 +65,8 @@ def template_callables(language: str, markup: bool) -> dict[str, Any]:
 
     def gettext(message: str, **variables: Any) -> Any:
         if variables:
+            if convert is not None:
+                variables = {k: convert(v) for k, v in variables.items()}
             return wrap(catalogue.gettext(message)) % variables
         text = plain.get(message)
         if text is None:
@@ -70,6 +74,8 @@ def template_callables(language: str, markup: bool) -> dict[str, Any]:
         return text
 
     def ngettext(singular: str, plural: str, n: int, **variables: Any) -> Any:
+        if convert is not None:
+            variables = {k: convert(v) for k, v in variables.items()}
         return wrap(catalogue.ngettext(singular, plural, n)) % {"num": n, **variables}
 
     return {"gettext": gettext, "ngettext": ngettext}

@@ -149,13 +149,15 @@ def test_every_quote_appears_verbatim_in_a_blockquote_with_cite(real_site: Path,
 def test_every_citation_resolves_to_a_source_entry(real_site: Path) -> None:
     sources = soup_of(real_site, "sources/")
     ids = {a["id"] for a in sources.select("article.dossier-source")}
+    assert ids == {a["id"] for a in soup_of(real_site, "vi/sources/").select("article.dossier-source")}
     count = 0
     for html in real_site.rglob("index.html"):
+        edition = real_site / "vi" if (real_site / "vi") in html.parents else real_site
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
         for a in soup.select("a.dossier-cite"):
             path, _, anchor = a["href"].partition("#")
             target = (html.parent / path / "index.html").resolve()
-            assert target == (real_site / "sources/index.html").resolve()
+            assert target == (edition / "sources/index.html").resolve()  # the sources page of its own edition
             assert anchor in ids
             assert a["title"]
             count += 1

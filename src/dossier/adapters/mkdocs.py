@@ -18,7 +18,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from babel import Locale
 from markupsafe import Markup, escape
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -26,14 +29,22 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from dossier.adapters import session
 from dossier.build import THEME, Build, prepare
 from dossier.errors import DataError, DataInvalid
-from dossier.i18n import messages, template_callables
+from dossier.i18n import N_, messages, template_callables, translations
+from dossier.model.site import Documentary, Edition
+from dossier.model.types import LANGUAGES, set_edition
 from dossier.render import citation, csp
 from dossier.render.registry import SiteMap
+from dossier.render.urls import relative
 
 PACKAGE = Path(__file__).resolve().parent.parent
 STYLESHEET = "assets/dossier/dossier.css"
 SCRIPT = "assets/dossier/filters.js"
 """The generator's assets, served from its theme layer (``theme/assets/dossier/``)."""
+
+
+NOT_FOUND = N_("404 - Not found")
+NOT_FOUND_TEXT = N_("There is no page at this address. It may have moved, or the link may be mistyped.")
+HOME_LINK = N_("Go to the home page")
 
 
 class DataValidationError(PluginError):
@@ -89,8 +100,39 @@ def _install_theme(config: Any) -> None:
         config.extra_css.append(STYLESHEET)
     if SCRIPT not in [str(s) for s in config.extra_javascript]:
         config.extra_javascript.append(ExtraScriptValue(SCRIPT))
-    if session.serving and str(PACKAGE) not in config.watch:
-        config.watch.append(str(PACKAGE))
+    if session.serving:
+        root = Path(config.config_file_path).parent
+        for path in [PACKAGE, root / "documentary.yml", *sorted(root.glob("mkdocs.*.yml"))]:
+            if path.exists() and str(path) not in config.watch:
+                config.watch.append(str(path))
+
+
+def _language(config: Any) -> str:
+    """The edition a config builds: its theme language (``mkdocs.<lang>.yml`` sets ``theme.language``)."""
+    return str(config.theme["language"] or "en")
+
+
+def _wanted(site: Documentary) -> list[Edition]:
+    """The further editions to build after the base one: all, or those named in DOSSIER_EDITIONS
+    (e.g. ``DOSSIER_EDITIONS=en`` builds English only, for a faster `mkdocs serve` or a baseline)."""
+    names = os.environ.get("DOSSIER_EDITIONS")
+    chosen = {n.strip() for n in names.split(",")} if names else None
+    return [e for e in site.editions if chosen is None or e.language in chosen]
+
+
+def _swap_translated_docs(files: Files, config: Any, language: str, languages: list[str]) -> None:
+    """Hand-written pages: ``about/index.vi.md`` is the Vietnamese ``about/index.md``. In each edition the
+    file in its language replaces the base file at the same address; the other languages' files go."""
+    for f in list(files):
+        stem, dot, lang = f.src_uri.removesuffix(".md").rpartition(".")
+        if not f.src_uri.endswith(".md") or not dot or lang not in languages:
+            continue
+        files.remove(f)
+        if lang == language and f.abs_src_path:
+            base = files.get_file_from_path(f"{stem}.md")
+            if base is not None:
+                files.remove(base)
+            files.append(File.generated(config, f"{stem}.md", abs_src_path=f.abs_src_path))
 
 
 class Adapter:
@@ -102,6 +144,12 @@ class Adapter:
         self.spent: dict[str, float] = {}
         self.errors: list[DataError] = []
         """Data errors of this build under `mkdocs serve`: every page shows them instead of its content."""
+        self.edition: Edition | None = None
+        self.root_url = ""
+        """The base edition's site_url (further editions live under it)."""
+        self.handoff: tuple[Any, Any] | None = None
+        """The validated (documentary, data set) passed from the base build to the editions built after it."""
+        self.total_spent: dict[str, float] = {}
 
     def on_startup(self, command: str, dirty: bool) -> None:
         """Remember whether we serve: only `mkdocs serve` turns data errors into an error page."""
@@ -121,17 +169,28 @@ class Adapter:
         _source_date_epoch(root)
         _no_credentials({"site_url": config.site_url, "extra.edit_base_url": config.extra.get("edit_base_url")})
         _install_theme(config)
+        language, validated, self.handoff = _language(config), self.handoff, None
+        if validated is None:
+            self.total_spent = {}
         try:
             extra = {**dict(config.extra), "site_url": config.site_url or ""}
             overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None
-            self.build = prepare(root, overrides, extra=extra)
+            self.build = prepare(root, overrides, extra=extra, language=language, validated=validated)
         except DataInvalid as exc:
             if not session.serving:
                 raise DataValidationError("Data validation failed:\n" + exc.report()) from None
             self._serve_errors(exc, config)
             return
+        site = self.build.site
+        self.edition = site.edition(language)
+        set_edition(self.edition.language)  # the theme's templates (citation, footer) print texts too
+        if self.edition.prefix == "":
+            self.root_url = config.site_url or ""
+        if len(site.all_editions) > 1:
+            config.extra["alternate"] = True  # Material's header shows our switcher; no root hreflang links
         self.by_src = {p.src_uri: p for p in self.build.pages}
-        session.last_pages = [(p.src_uri, p.in_nav) for p in self.build.pages]
+        if self.edition.prefix == "":
+            session.last_pages = [(p.src_uri, p.in_nav) for p in self.build.pages]
 
     def _serve_errors(self, exc: DataInvalid, config: Any) -> None:
         """Print the errors and build only error pages, at every address the last good build had."""
@@ -160,7 +219,49 @@ class Adapter:
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_callables(**template_callables(words.language, markup=False), newstyle=False)
         env.globals["cite_day"] = functools.lru_cache(maxsize=4)(words.day)  # the same build date on every page
+        env.globals["dossier_editions"] = self._switcher(site)
+        edition = self.edition or (site.edition(site.language) if site else None)
+        env.globals["dossier_locale"] = edition.locale if edition else str(config.theme["language"] or "en")
+        env.globals["dossier_prefix"] = edition.prefix if edition else ""
+        env.globals["dossier_not_found"] = self._not_found(site)
         return env
+
+    def _not_found(self, site: Documentary | None) -> list[dict[str, str]]:
+        """The 404 page's words in every edition's language: the root 404 page serves them all."""
+        if site is None or self.edition is None:
+            return []
+        editions = site.all_editions if self.edition.prefix == "" else [self.edition]
+        root_path = urlsplit(self.root_url).path.rstrip("/") + "/" if self.root_url else "/"
+        out = []
+        for e in editions:
+            words = translations(e.language)
+            out.append({"lang": e.language, "heading": words.gettext(NOT_FOUND),
+                        "text": words.gettext(NOT_FOUND_TEXT), "home": root_path + e.prefix,
+                        "home_label": words.gettext(HOME_LINK)})
+        return out
+
+    def _switcher(self, site: Documentary | None) -> list[dict[str, Any]]:
+        """The language switcher's entries: each edition, with a link maker to the same page in it
+        (``href(page.url)``, relative) and its absolute address (``url(page.url)``, for the sitemap's
+        hreflang alternates; empty without a site_url)."""
+        if site is None or self.edition is None or len(site.all_editions) < 2:
+            return []
+        here, root = self.edition.prefix, self.root_url.rstrip("/")
+        root_path = urlsplit(self.root_url).path.rstrip("/") + "/" if self.root_url else "/"
+
+        def href(prefix: str) -> Callable[[str], str]:
+            def make(url: str) -> str:
+                if url and not url.endswith("/"):  # 404.html, served at any depth: root-relative
+                    return root_path + prefix
+                return relative(prefix + url, here + url)
+            return make
+
+        def absolute(prefix: str) -> Callable[[str], str]:
+            return lambda url: f"{root}/{prefix}{url}" if root else ""
+
+        return [{"lang": e.language, "name": (Locale.parse(e.language).get_display_name(e.language) or e.language),
+                 "current": e.prefix == here, "href": href(e.prefix), "url": absolute(e.prefix)}
+                for e in site.all_editions]
 
     @_timed
     def on_files(self, files: Files, config: Any) -> Files:
@@ -174,6 +275,8 @@ class Adapter:
                         f.inclusion = InclusionLevel.NOT_IN_NAV
                     files.append(f)
             return files
+        _swap_translated_docs(files, config, self.build.language,
+                              [lang for lang in LANGUAGES if lang != self.build.site.language])
         for page in self.build.pages:
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None and not existing.generated_by:
@@ -217,10 +320,41 @@ class Adapter:
         return csp.apply(output, None, live_reload=session.serving)
 
     def on_post_build(self, config: Any) -> None:
-        """With DOSSIER_TIMINGS=path set, write the time spent in our code (for scripts/bench.py)."""
+        """After the base edition, build each further edition from ``mkdocs.<lang>.yml`` into ``<site>/<path>/``
+        (one `mkdocs build` or `mkdocs serve` gives every edition). With DOSSIER_TIMINGS=path set, write
+        the time spent in our code (for scripts/bench.py)."""
+        build, edition = self.build, self.edition
+        if build is None or edition is None:
+            return
+        self._add_timings(build)
+        if edition.prefix:
+            return
+        root_url, root = self.root_url, Path(config.config_file_path).parent
+        for other in _wanted(build.site):
+            path = root / f"mkdocs.{other.language}.yml"
+            if not path.is_file():
+                raise PluginError(f"{path.name}: not found; documentary.yml lists the edition '{other.language}' "
+                                  f"(hint: add {path.name} with 'INHERIT: mkdocs.yml' and 'theme: {{language: "
+                                  f"{other.language}}}')")
+            sub = load_config(str(path), site_dir=str(Path(config.site_dir) / other.prefix))
+            if root_url:
+                sub["site_url"] = root_url.rstrip("/") + "/" + other.prefix
+            self.handoff = (build.site, build.dataset)
+            mkdocs_build(sub, dirty=False)
+        self.build, self.edition = build, edition
+        set_edition(edition.language)
         target = os.environ.get("DOSSIER_TIMINGS")
-        if target and self.build is not None:
-            Path(target).write_text(json.dumps({"hooks": self.spent, "stages": self.build.timings}), encoding="utf-8")
+        if target:
+            Path(target).write_text(json.dumps({"hooks": self.total_spent, "stages": self.total_stages}),
+                                    encoding="utf-8")
+
+    def _add_timings(self, build: Build) -> None:
+        if not build.site.editions or build.language == build.site.language:
+            self.total_stages: dict[str, float] = {}
+        for key, value in self.spent.items():
+            self.total_spent[key] = self.total_spent.get(key, 0.0) + value
+        for key, value in build.timings.items():
+            self.total_stages[key] = self.total_stages.get(key, 0.0) + value
 
 
 ADAPTER = Adapter()

@@ -160,8 +160,8 @@ def make_project(source: Path, dest: Path, counts: Counts | None) -> Path:
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
-    for name in ("mkdocs.yml", "documentary.yml"):
-        shutil.copy(source / name, dest / name)
+    for path in [source / "mkdocs.yml", source / "documentary.yml", *sorted(source.glob("mkdocs.*.yml"))]:
+        shutil.copy(path, dest / path.name)
     for name in ("hooks", "src", "docs"):
         shutil.copytree(source / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     if counts is None:

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from dossier.model.dates import PartialDate
-from dossier.model.types import SLUG, HttpsUrl, Id, PlainText, Ref, Text
+from dossier.model.types import LANGUAGES, SLUG, HttpsUrl, Id, PlainText, Ref, Text
 
 # References to entries of another kind, checked after loading (written out so type checkers see them).
 SourceRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/sources"), Ref("sources")]
@@ -70,7 +70,8 @@ class Source(Strict):
     """A published document the site cites."""
 
     id: Id
-    title: Text = Field(description="the document's own title, as published")
+    title: PlainText = Field(description="the document's own title, as published, in its own language (never "
+                             "translated)")
     publisher: PlainText = Field(description="who published it (the outlet or institution)")
     kind: SourceKind
     published: PartialDate = Field(description="publication date, at the precision known")
@@ -239,7 +240,7 @@ class Period(Strict):
 
     start: PartialDate
     end: PartialDate
-    label: PlainText | None = Field(default=None, description="the source's wording, e.g. 'year ending June 2025'")
+    label: Text | None = Field(default=None, description="the period in words, e.g. 'year ending June 2025'")
 
     @model_validator(mode="after")
     def _order(self) -> Period:
@@ -327,11 +328,24 @@ class Report(Strict):
     note: Text | None = None
 
 
+Language = Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 language code")]
+
+
 class Quote(Strict):
-    """A verbatim quotation. Only quote marks and whitespace may differ from the source."""
+    """A verbatim quotation. Only quote marks and whitespace may differ from the source.
+
+    The text stays in the language it was published in (``lang``); ``translations`` holds the
+    project's own, unofficial translations into the other editions' languages, shown beside it.
+    """
 
     id: Id
-    text: PlainText = Field(description="verbatim; an omission is marked with an ellipsis (…)")
+    text: PlainText = Field(description="verbatim, in the language published; an omission is marked with an "
+                                         "ellipsis (…)")
+    lang: Language = Field(default="en", description="the language of 'text' as published (ISO 639-1)")
+    translations: dict[Language, PlainText] = Field(
+        default_factory=dict, description="the project's unofficial translations of the text, by language, "
+        "e.g. {vi: ...} for an English quotation; never the original's own language"
+    )
     speaker: Speaker
     date: PartialDate = Field(description="when it was said or published")
     event: EventRef | None = None
@@ -339,6 +353,17 @@ class Quote(Strict):
     context: Text | None = Field(default=None, description="how the source introduces the quotation")
     sources: Sources
     tags: list[TagRef] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _translations(self) -> Quote:
+        unknown = sorted(set(self.translations) - set(LANGUAGES))
+        if unknown:
+            raise PydanticCustomError("language", "no edition in {lang!r}; translations may be in: {langs}",
+                                      {"lang": unknown[0], "langs": ", ".join(LANGUAGES)})
+        if self.lang in self.translations:
+            raise PydanticCustomError("translation_of_original", "a translation into '{lang}', the quotation's own "
+                                      "language: the text itself is the original", {"lang": self.lang})
+        return self
 
 
 class Correction(Strict):

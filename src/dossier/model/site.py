@@ -61,7 +61,7 @@ class Licence(Strict):
     """The licence of the record's text and data (quotations stay their authors')."""
 
     id: PlainText = Field(description="SPDX identifier, e.g. 'CC-BY-4.0'")
-    title: PlainText = Field(description="full name, e.g. 'Creative Commons Attribution 4.0'")
+    title: Text = Field(description="full name, e.g. 'Creative Commons Attribution 4.0'")
     url: HttpsUrl
     notice: Text = Field(description="the sentence printed under every page")
     short: PlainText = Field(description="short name in download links, e.g. 'CC BY 4.0'")
@@ -117,6 +117,26 @@ class Vocabularies(Strict):
     parts: dict[PlainText, Term] = Field(description="a person's part in an event, e.g. 'co-chair'")
 
 
+class Edition(Strict):
+    """A further language edition of the whole site, at ``/<path>/`` (built from ``mkdocs.<language>.yml``)."""
+
+    language: Literal[LANGUAGES] = Field(description="the edition's language")  # type: ignore[valid-type]
+    region: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = Field(
+        default=None, description="country of the language variant, for og:locale (e.g. 'VN' gives vi_VN)")
+    path: Id | None = Field(default=None, description="the edition's folder, by default its language code")
+
+    @property
+    def locale(self) -> str:
+        return f"{self.language}_{self.region}" if self.region else self.language
+
+    @property
+    def prefix(self) -> str:
+        """Where the edition lives, relative to the site root: 'vi/' (the base edition: '')."""
+        if self.path == "":
+            return ""
+        return f"{self.path or self.language}/"
+
+
 class Documentary(Strict):
     """A documentary record: who publishes it, under which licence, and what its pages say."""
 
@@ -138,6 +158,9 @@ class Documentary(Strict):
     vocabularies: Vocabularies
     data_package: DataPackage = Field(description="the open-data package (datapackage.json)")
     figures_dataset: DatasetText = Field(description="the figures as a Dataset in the figures page's JSON-LD")
+    editions: list[Edition] = Field(
+        default_factory=list, description="further language editions, each the whole site at /<path>/ with the "
+        "data's translations (text fields written {en: ..., vi: ...})")
 
     @field_validator("pages")
     @classmethod
@@ -150,5 +173,14 @@ class Documentary(Strict):
 
     @property
     def locale(self) -> str:
-        """The edition's locale, e.g. 'en_GB'."""
+        """The base edition's locale, e.g. 'en_GB'."""
         return f"{self.language}_{self.region}" if self.region else self.language
+
+    @property
+    def all_editions(self) -> list[Edition]:
+        """Every edition, the base one (at the root) first."""
+        return [Edition.model_construct(language=self.language, region=self.region, path=""), *self.editions]
+
+    def edition(self, language: str) -> Edition:
+        """The edition in ``language``; the base edition for an unknown one."""
+        return next((e for e in self.all_editions if e.language == language), self.all_editions[0])

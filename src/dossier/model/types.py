@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -62,11 +65,37 @@ class Ref:
     kind: str
 
 
+_EDITION: ContextVar[str] = ContextVar("dossier_edition", default="en")
+"""The language of the edition being rendered: what ``str()`` of a translatable text gives."""
+
+
+@contextmanager
+def edition(language: str) -> Iterator[None]:
+    """Render in ``language``: inside, ``str(text)``, f-strings, ``%`` and escaping give that translation
+    (or the English text where it is missing; ``LocalText.missing`` tells)."""
+    token = _EDITION.set(language)
+    try:
+        yield
+    finally:
+        _EDITION.reset(token)
+
+
+def current_edition() -> str:
+    return _EDITION.get()
+
+
+def set_edition(language: str) -> None:
+    """For a site generator's whole build of one edition (its own templates print texts too)."""
+    _EDITION.set(language)
+
+
 class LocalText(str):
-    """Text with optional translations; behaves as its English text everywhere.
+    """Text with optional translations.
 
     Written either as a plain string (English) or as ``{en: ..., vi: ...}``, so a second-language
-    edition can be added entry by entry without changing the data model.
+    edition can be added entry by entry without changing the data model. The string itself (what
+    comparisons, sorting and ``in`` see) is the English text; ``str()``, formatting and escaping give
+    the text of the edition being rendered (``edition()``), falling back to English.
     """
 
     translations: dict[str, str]
@@ -76,8 +105,24 @@ class LocalText(str):
         obj.translations = dict(translations or {"en": text})
         return obj
 
+    def __str__(self) -> str:
+        return self.translations.get(_EDITION.get()) or super().__str__()
+
+    @property
+    def english(self) -> str:
+        return super().__str__()
+
+    @property
+    def missing(self) -> bool:
+        """Whether the edition being rendered has no translation of this text (English is shown)."""
+        return _EDITION.get() not in self.translations
+
     def get(self, lang: str) -> str:
-        return self.translations.get(lang, str(self))
+        return self.translations.get(lang) or super().__str__()
+
+    def serialized(self) -> str | dict[str, str]:
+        """For open data: the English string, or every translation when there is more than one."""
+        return dict(self.translations) if len(self.translations) > 1 else super().__str__()
 
     @classmethod
     def _validate(cls, value: Any) -> LocalText:
@@ -101,7 +146,7 @@ class LocalText(str):
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         return core_schema.no_info_plain_validator_function(
-            cls._validate, serialization=core_schema.plain_serializer_function_ser_schema(str)
+            cls._validate, serialization=core_schema.plain_serializer_function_ser_schema(lambda v: v.serialized())
         )
 
     @classmethod

@@ -3,10 +3,27 @@
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
-from dossier.i18n import template_callables
+from dossier.i18n import template_callables, translations
+from dossier.model.types import LocalText
+
+UNTRANSLATED = Markup('<span lang="en">%s</span> <span class="dossier-untranslated">(%s)</span>')
+"""A text shown in English because the edition has no translation of it yet: marked, never silent."""
+
+
+def _finalize(language: str) -> Any:
+    label = translations(language).gettext("not yet translated")
+
+    def finalize(value: Any) -> Any:
+        if isinstance(value, LocalText) and value.missing:
+            return UNTRANSLATED % (value.english, label)
+        return value
+
+    return finalize
 
 
 @functools.cache
@@ -23,6 +40,9 @@ def environment(template_dirs: tuple[str, ...], language: str) -> jinja2.Environ
         lstrip_blocks=True,
         auto_reload=True,
         extensions=["jinja2.ext.i18n"],  # {% trans %}, _() and ngettext() read the catalogue
+        finalize=(finalize := _finalize(language)),  # the edition's text, or the English marked as such
     )
-    env.install_gettext_callables(**template_callables(language, markup=True), newstyle=False)  # type: ignore[attr-defined]
+    env.filters["plain"] = lambda value: str(value)  # in attributes: the edition's text, never markup
+    env.install_gettext_callables(**template_callables(language, markup=True, convert=finalize),  # type: ignore[attr-defined]
+                                  newstyle=False)
     return env

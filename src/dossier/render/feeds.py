@@ -21,12 +21,14 @@ def _stamp(d: PartialDate) -> str:
     return datetime(d.earliest.year, d.earliest.month, d.earliest.day, tzinfo=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _feed(title: str, author: str, feed_path: str, site_url: str, entries: list[tuple[str, str, str, str, str]]) -> str:
-    """entries: (key, title, updated, summary, link relative to the site root)."""
+def _feed(title: str, author: str, feed_path: str, site_url: str, entries: list[tuple[str, str, str, str, str]],
+          language: str, edition_key: str = "") -> str:
+    """entries: (key, title, updated, summary, link relative to the site root). ``edition_key``: '' for the
+    base edition, else its folder, so each edition's feed and entries have their own ids."""
     ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed")
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": language})
     ET.SubElement(feed, f"{{{ATOM}}}title").text = title
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = f"urn:uuid:{uuid.uuid5(NAMESPACE, feed_path)}"
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = f"urn:uuid:{uuid.uuid5(NAMESPACE, edition_key + feed_path)}"
     updated = max((e[2] for e in entries), default="1970-01-01T00:00:00Z")
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = updated
     author_el = ET.SubElement(feed, f"{{{ATOM}}}author")
@@ -38,31 +40,36 @@ def _feed(title: str, author: str, feed_path: str, site_url: str, entries: list[
     for key, etitle, eupdated, summary, link in entries:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}title").text = etitle
-        ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:uuid:{uuid.uuid5(NAMESPACE, key)}"
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:uuid:{uuid.uuid5(NAMESPACE, edition_key + key)}"
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = eupdated
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=base + link)
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = summary
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def events_feed(ds: Dataset, site: Documentary, site_url: str = "") -> str:
+def events_feed(ds: Dataset, site: Documentary, site_url: str = "", language: str | None = None) -> str:
     events = sorted(ds.events.values(), key=lambda e: (e.date.sort_key, e.id), reverse=True)
-    url, t = SiteMap.of(site).url, messages(site.locale)
-    return _feed(str(site.feeds.events), str(site.author), "feed/events.xml", site_url, [
+    ed = site.edition(language or site.language)
+    url, t = SiteMap.of(site).url, messages(ed.locale)
+    return _feed(str(site.feeds.events), str(site.author), "feed/events.xml", site_url, language=ed.language,
+                 edition_key=ed.prefix, entries=[
         (f"events/{e.id}", t.gettext("%(date)s: %(title)s", date=t.date(e.date), title=e.title), _stamp(e.date),
          str(e.summary), url("events", e.id))
         for e in events])
 
 
-def corrections_feed(ds: Dataset, site: Documentary, site_url: str = "") -> str:
+def corrections_feed(ds: Dataset, site: Documentary, site_url: str = "", language: str | None = None) -> str:
     corrections = sorted(ds.corrections.values(), key=lambda c: (c.date.sort_key, c.id), reverse=True)
-    url, t = SiteMap.of(site).url, messages(site.locale)
-    return _feed(str(site.feeds.corrections), str(site.author), "feed/corrections.xml", site_url, [
+    ed = site.edition(language or site.language)
+    url, t = SiteMap.of(site).url, messages(ed.locale)
+    return _feed(str(site.feeds.corrections), str(site.author), "feed/corrections.xml", site_url,
+                 language=ed.language, edition_key=ed.prefix, entries=[
         (f"corrections/{c.id}", t.gettext("Correction, %(date)s: %(item)s", date=t.date(c.date), item=c.item),
          _stamp(c.date), t.gettext("%(change)s Why: %(reason)s", change=c.change, reason=c.reason),
          url("corrections", c.id)) for c in corrections])
 
 
-def files(ds: Dataset, site: Documentary, site_url: str = "") -> dict[str, str]:
-    return {"feed/events.xml": events_feed(ds, site, site_url),
-            "feed/corrections.xml": corrections_feed(ds, site, site_url)}
+def files(ds: Dataset, site: Documentary, site_url: str = "", language: str | None = None) -> dict[str, str]:
+    """The edition's feeds (render inside ``types.edition(language)``); ``site_url``: the edition's root."""
+    return {"feed/events.xml": events_feed(ds, site, site_url, language),
+            "feed/corrections.xml": corrections_feed(ds, site, site_url, language)}

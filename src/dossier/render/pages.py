@@ -56,15 +56,17 @@ class Renderer:
     """Renders every generated page of a data set with the templates found first in ``template_dirs``."""
 
     def __init__(self, ds: Dataset, site: Documentary, template_dirs: list[Path],
-                 extra: dict[str, Any] | None = None) -> None:
+                 extra: dict[str, Any] | None = None, language: str | None = None) -> None:
         self.ds = ds
         self.site = site
         self.sitemap = SiteMap.of(site)
         self.extra = extra or {}
-        self.t = messages(site.locale)
+        self.edition = site.edition(language or site.language)
+        """The edition rendered: its language, locale and folder (render inside ``types.edition``)."""
+        self.lang = lang = self.edition.language
+        self.t = messages(self.edition.locale)
         self.by_id = SimpleNamespace(**{kind: MappingProxyType(getattr(ds, kind)) for kind in KINDS})
         """Entries by kind and id, read-only: templates look entries up, they never select or sort them."""
-        lang = site.language
         vocabularies = site.vocabularies
         self.labels = SimpleNamespace(**{
             name: MappingProxyType({key: term.label.get(lang) for key, term in getattr(vocabularies, name).items()})
@@ -133,7 +135,7 @@ class Renderer:
             "links": links, "citer": citer, "roles_on": roles_on,
             "speaker_name": speaker_name, "speaker_link": speaker_link, "quote_url": quote_url,
             "figure_url": figure_url,
-            "page_url": page_url, "file_link": file_link, "dates": t.dates,
+            "page_url": page_url, "file_link": file_link, "dates": t.dates, "edition_lang": self.lang,
             "figure_value": lambda f: values.figure_value(f, t), "attributed": values.attributed,
             "names": values.names,
         }
@@ -159,13 +161,14 @@ class Renderer:
                 data = jsonld.agreement(ds, ds.agreements[eid], self.labels)
             else:
                 data = jsonld.collection(page.title, page.description)
+            data["inLanguage"] = self.lang
             page.jsonld = jsonld.dumps(data)
             yield page
 
     def _plan(self) -> Iterator[Page]:
         ds = self.ds
         edit = ds.origin.get
-        lang = self.site.language
+        lang = self.lang
         for spec in self.sitemap.pages:
             text = self.site.pages[spec.key]
             count = spec.count(ds) if spec.count else 0
@@ -189,7 +192,7 @@ class Renderer:
             return {"person": entry, "events": events, "signed": ds.agreements_signed.get(entry.id, []),
                     "quotes": ds.quotes_by_speaker.get(("people", entry.id), [])}
         term = self.site.vocabularies.agreement_kinds.get(entry.kind)
-        heading = term.items_heading.get(self.site.language) if term and term.items_heading else \
+        heading = term.items_heading.get(self.lang) if term and term.items_heading else \
             t.gettext("Commitments and measures")
         return {"agreement": entry, "events": ds.events_by_agreement.get(entry.id, []), "items_heading": heading,
                 "quotes": ds.quotes_by_speaker.get(("agreements", entry.id), [])}
@@ -235,10 +238,10 @@ class Renderer:
         """(title, description) of an entry's own page."""
         t = self.t
         if kind == "people":
-            posts = "; ".join(r.title for r in entry.roles)
+            posts = "; ".join(str(r.title) for r in entry.roles)
             return entry.name, t.gettext("%(name)s: %(posts)s. Role history, events and quotations, with sources.",
                                          name=entry.name, posts=posts)
-        return str(entry.title), t.gettext("%(date)s: %(summary)s", date=t.date(entry.date), summary=entry.summary)
+        return str(entry.title), t.gettext("%(date)s: %(summary)s", date=t.date(entry.date), summary=str(entry.summary))
 
     def render(self, page: Page) -> str:
         context = {**self.helpers(page.url), **page.context, "page_title": page.title}
@@ -254,26 +257,27 @@ class Renderer:
 
     def page_of(self, kind: str, eid: str) -> tuple[str, str] | None:
         """The page on which an entry appears, with a label for back-links; None if none shows it."""
-        ds = self.ds
+        ds, t = self.ds, self.t
         if kind == "events":
-            return self.sitemap.url(kind, eid), f"Event: {ds.events[eid].title}"
+            return self.sitemap.url(kind, eid), t.gettext("Event: %(title)s", title=str(ds.events[eid].title))
         if kind == "people":
-            return self.sitemap.url(kind, eid), f"Person: {ds.people[eid].name}"
+            return self.sitemap.url(kind, eid), t.gettext("Person: %(name)s", name=ds.people[eid].name)
         if kind == "agreements":
-            return self.sitemap.url(kind, eid), f"Agreement: {ds.agreements[eid].title}"
+            return self.sitemap.url(kind, eid), t.gettext("Agreement: %(title)s", title=str(ds.agreements[eid].title))
         if kind == "figures":
-            return self.sitemap.url(kind, eid), f"Figure: {ds.figures[eid].label}"
+            return self.sitemap.url(kind, eid), t.gettext("Figure: %(label)s", label=str(ds.figures[eid].label))
         if kind == "reports":
-            return self.sitemap.url(kind, eid), f"Report: {ds.reports[eid].title}"
+            return self.sitemap.url(kind, eid), t.gettext("Report: %(title)s", title=str(ds.reports[eid].title))
         if kind == "quotes":
             q = ds.quotes[eid]
             if (self.site.context_tag in q.tags or q.report) and "context" in self.site.pages:
                 return f"{self.sitemap.page('context').url}#{eid}", str(self.site.pages["context"].title)
             if q.event:
-                return f"events/{q.event}/#{eid}", f"Quotation, {ds.events[q.event].title}"
+                event = str(ds.events[q.event].title)
+                return f"events/{q.event}/#{eid}", t.gettext("Quotation, %(event)s", event=event)
             skind, sid = q.speaker.key
             if skind in ENTRY_PAGES:
-                return f"{self.sitemap.url(skind, sid)}#{eid}", "Quotation"
+                return f"{self.sitemap.url(skind, sid)}#{eid}", t.gettext("Quotation")
         return None
 
     def cited_by(self) -> dict[str, list[tuple[str, str]]]:

@@ -59,12 +59,15 @@ class SiteMap:
     """The documentary's pages and the address of every entry."""
 
     pages: tuple[PageType, ...]
+    editions: tuple[str, ...] = ()
+    """The folders of the further language editions (e.g. 'vi/'), each the whole site again."""
 
     @classmethod
     def of(cls, site: Documentary | None) -> SiteMap:
         """The pages a documentary has (all page types when no configuration is known yet)."""
         every = _page_types(site.context_path if site else "context")
-        return cls(tuple(p for p in every if site is None or p.key in site.pages))
+        return cls(tuple(p for p in every if site is None or p.key in site.pages),
+                   tuple(e.prefix for e in site.editions) if site else ())
 
     def page(self, key: str) -> PageType:
         for p in self.pages:
@@ -88,4 +91,6 @@ class SiteMap:
             if entries:
                 out[template.removesuffix(".html")] = f"{folder}/{next(iter(entries))}/"
         out["about"] = HANDWRITTEN["about"]
+        for prefix in self.editions:  # the same pages in each further edition: 'vi/timeline' -> 'vi/timeline/'
+            out.update({f"{prefix}{name}": f"{prefix}{url}" for name, url in list(out.items()) if "/" not in name})
         return out
