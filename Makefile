@@ -31,8 +31,15 @@ setup: $(STAMP)
 browser:
 	@$(ENSURE) chromium=chromium
 
+# Both editions by default; EDITION=en (or vi) serves the edition being edited alone, for a faster rebuild.
 serve: $(STAMP)
+ifeq ($(EDITION),)
 	$(BIN)/mkdocs serve
+else ifeq ($(wildcard mkdocs.$(EDITION).yml),)
+	DOSSIER_EDITIONS=$(EDITION) $(BIN)/mkdocs serve
+else
+	$(BIN)/mkdocs serve -f mkdocs.$(EDITION).yml
+endif
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict

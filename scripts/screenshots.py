@@ -29,7 +29,8 @@ def main() -> int:
                 page = ctx.new_page()
                 for name, path in PAGE_TYPES.items():
                     page.goto(base + path)
-                    page.screenshot(path=str(out / f"{name}-{scheme}-{label}.png"), full_page=False)
+                    shot = f"{name.replace('/', '-')}-{scheme}-{label}.png"  # vi/timeline -> vi-timeline-...
+                    page.screenshot(path=str(out / shot), full_page=False)
                 ctx.close()
         ctx = browser.new_context()
         page = ctx.new_page()

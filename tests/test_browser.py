@@ -242,3 +242,43 @@ def test_open_page_shows_data_errors_then_comes_back_through_live_reload(browser
     assert rec.console_errors == []
     assert rec.hosts == {"127.0.0.1"}
     context.close()
+
+
+@pytest.mark.parametrize(("start", "other", "expected"), [("people/to-lam/", "vi", "vi/people/to-lam/"),
+                                                          ("vi/timeline/", "en", "timeline/"),
+                                                          ("vi/events/first-migration-dialogue-2022/", "en",
+                                                           "events/first-migration-dialogue-2022/")])
+def test_language_switcher_leads_to_the_same_page_from_the_keyboard(page: tuple[Page, Recorder], base_url: str,
+                                                                    start: str, other: str, expected: str) -> None:
+    pg, rec = page
+    pg.goto(base_url + start)
+    pg.focus(".md-select button")
+    pg.keyboard.press("Tab")  # into the list the focused button reveals
+    link = pg.locator(f"a.md-select__link[hreflang={other}]")
+    if pg.evaluate("document.activeElement.getAttribute('hreflang')") != other:
+        pg.keyboard.press("Tab")
+    assert pg.evaluate("document.activeElement.getAttribute('hreflang')") == other
+    expect(link).to_be_visible()
+    pg.keyboard.press("Enter")
+    pg.wait_for_url(base_url + expected)
+    assert pg.get_attribute("html", "lang") == other
+    assert rec.console_errors == []
+
+
+def test_vietnamese_diacritics_render_with_the_sites_own_fonts(page: tuple[Page, Recorder], base_url: str,
+                                                              tmp_path: Path) -> None:
+    import unicodedata
+
+    pg, rec = page
+    pg.goto(base_url + "vi/")
+    pg.wait_for_load_state("networkidle")
+    heading = pg.locator("article h1")
+    text = heading.inner_text()
+    assert {"ệ", "đ", "ố"} & set(text)
+    marked = heading.screenshot(path=str(tmp_path / "vi-heading.png"))
+    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    bare = bare.replace("đ", "d").replace("Đ", "D")
+    pg.evaluate("(t) => { document.querySelector('article h1').textContent = t; }", bare)
+    assert heading.screenshot() != marked, "the marks are drawn: the font stack has the glyphs"
+    assert pg.evaluate("document.fonts.size") == 0  # no web font: the system stack only
+    assert rec.hosts <= {"127.0.0.1"}

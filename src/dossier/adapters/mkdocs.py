@@ -120,6 +120,16 @@ def _wanted(site: Documentary) -> list[Edition]:
     return [e for e in site.editions if chosen is None or e.language in chosen]
 
 
+def _edition_config(root: Path, edition: Edition) -> Path:
+    """``mkdocs.<lang>.yml`` beside mkdocs.yml; its absence stops the build before anything is written."""
+    path = root / f"mkdocs.{edition.language}.yml"
+    if not path.is_file():
+        raise PluginError(f"{path.name}: not found; documentary.yml lists the edition '{edition.language}' "
+                          f"(hint: add {path.name} with 'INHERIT: mkdocs.yml' and 'theme: {{language: "
+                          f"{edition.language}}}')")
+    return path
+
+
 def _swap_translated_docs(files: Files, config: Any, language: str, languages: list[str]) -> None:
     """Hand-written pages: ``about/index.vi.md`` is the Vietnamese ``about/index.md``. In each edition the
     file in its language replaces the base file at the same address; the other languages' files go."""
@@ -186,6 +196,8 @@ class Adapter:
         set_edition(self.edition.language)  # the theme's templates (citation, footer) print texts too
         if self.edition.prefix == "":
             self.root_url = config.site_url or ""
+            for other in _wanted(site):
+                _edition_config(root, other)
         if len(site.all_editions) > 1:
             config.extra["alternate"] = True  # Material's header shows our switcher; no root hreflang links
         self.by_src = {p.src_uri: p for p in self.build.pages}
@@ -331,11 +343,7 @@ class Adapter:
             return
         root_url, root = self.root_url, Path(config.config_file_path).parent
         for other in _wanted(build.site):
-            path = root / f"mkdocs.{other.language}.yml"
-            if not path.is_file():
-                raise PluginError(f"{path.name}: not found; documentary.yml lists the edition '{other.language}' "
-                                  f"(hint: add {path.name} with 'INHERIT: mkdocs.yml' and 'theme: {{language: "
-                                  f"{other.language}}}')")
+            path = _edition_config(root, other)
             sub = load_config(str(path), site_dir=str(Path(config.site_dir) / other.prefix))
             if root_url:
                 sub["site_url"] = root_url.rstrip("/") + "/" + other.prefix
