@@ -240,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-WORDS = {
+WORDS: dict[str, dict[str, Any]] = {
     "en": {
         "head": "| size | pages | validate | build, both editions | English alone | both ÷ English | own code | own share "
                 "| baseline build | build ÷ baseline | peak memory (baseline) | site (baseline) | search index (baseline) |",
