@@ -242,8 +242,9 @@ def main(argv: list[str] | None = None) -> int:
 
 WORDS: dict[str, dict[str, Any]] = {
     "en": {
-        "head": "| size | pages | validate | build, both editions | English alone | both ÷ English | own code | own share "
-                "| baseline build | build ÷ baseline | peak memory (baseline) | site (baseline) | search index (baseline) |",
+        "head": "| size | pages | validate | build, both editions | English alone | both ÷ English | own code "
+                "| own share | baseline build | build ÷ baseline | peak memory (baseline) | site (baseline) "
+                "| search index (baseline) |",
         "size": "{size} ({events} events, {people} people)", "ratio": "M → L build time ratio: {r} (pages ×{p}); "
         "baseline: {b}.", "serve": "| `mkdocs serve` rebuild: data and editions | file saved | wall, save → browsers "
         "reloaded | MkDocs' own 'built in' |", "stages": "Time inside our code per stage, both editions (seconds): ",
