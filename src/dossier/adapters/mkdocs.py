@@ -160,6 +160,8 @@ class Adapter:
         self.handoff: tuple[Any, Any] | None = None
         """The validated (documentary, data set) passed from the base build to the editions built after it."""
         self.total_spent: dict[str, float] = {}
+        self.total_stages: dict[str, float] = {}
+        """Our time in every edition of one build (the base one and those built after it), for bench."""
 
     def on_startup(self, command: str, dirty: bool) -> None:
         """Remember whether we serve: only `mkdocs serve` turns data errors into an error page."""
@@ -180,8 +182,8 @@ class Adapter:
         _no_credentials({"site_url": config.site_url, "extra.edit_base_url": config.extra.get("edit_base_url")})
         _install_theme(config)
         language, validated, self.handoff = _language(config), self.handoff, None
-        if validated is None:
-            self.total_spent = {}
+        if validated is None:  # a new build, not an edition built after the base one
+            self.total_spent, self.total_stages = {}, {}
         try:
             extra = {**dict(config.extra), "site_url": config.site_url or ""}
             overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None
@@ -357,8 +359,6 @@ class Adapter:
                                     encoding="utf-8")
 
     def _add_timings(self, build: Build) -> None:
-        if not build.site.editions or build.language == build.site.language:
-            self.total_stages: dict[str, float] = {}
         for key, value in self.spent.items():
             self.total_spent[key] = self.total_spent.get(key, 0.0) + value
         for key, value in build.timings.items():
