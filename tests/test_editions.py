@@ -7,7 +7,16 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import TINY, TINY_DOCUMENTARY, make_site_project, run_build, run_validate, soup_of, write_data
+from conftest import (
+    TINY,
+    TINY_DOCUMENTARY,
+    ServedProject,
+    make_site_project,
+    run_build,
+    run_validate,
+    soup_of,
+    write_data,
+)
 
 VI_CONFIG = "INHERIT: mkdocs.yml\ntheme:\n  language: vi\n"
 
@@ -86,3 +95,28 @@ def test_an_edition_without_its_config_stops_the_build_before_anything_is_writte
     assert result.returncode == 1
     assert "mkdocs.vi.yml: not found; documentary.yml lists the edition 'vi'" in result.stderr
     assert not (tiny / "site").exists()
+
+
+def test_one_serve_shows_both_editions_and_one_edition_can_be_served_alone(tiny: Path) -> None:
+    bilingual(tiny, translated_title=True)
+    both = ServedProject(tiny)
+    try:
+        assert '<html lang="en"' in both.get("events/call-2024/")[1]
+        status, body = both.get("vi/events/call-2024/")
+        assert status == 200
+        assert '<html lang="vi"' in body
+        assert "Cuộc điện đàm" in body
+        lines = both.rebuilt(lambda: (tiny / "data" / "events" / "call-2024.yml").write_text(
+            (tiny / "data" / "events" / "call-2024.yml").read_text(encoding="utf-8").replace(
+                "vi: Cuộc điện đàm", "vi: Cuộc điện đàm mới"), encoding="utf-8"))
+        assert lines
+        assert "Cuộc điện đàm mới" in both.get("vi/events/call-2024/")[1]
+    finally:
+        both.stop()
+    alone = ServedProject(tiny, "-f", "mkdocs.vi.yml")  # `make serve EDITION=vi`: the Vietnamese edition at /
+    try:
+        status, body = alone.get("events/call-2024/")
+        assert status == 200
+        assert '<html lang="vi"' in body
+    finally:
+        alone.stop()

@@ -81,6 +81,8 @@ def test_both_editions_declare_their_language_and_link_to_each_other(real_site: 
         assert (here / switch["href"]).resolve() == there.resolve(), "it leads to the same page, not the home page"
         current = soup.select_one("a.md-select__link[aria-current=page]")
         assert current["hreflang"] != other
+    assert vi.find(id="cite-this-page").get_text() == "Trích dẫn trang này"  # the theme's words, in vi too
+    assert "Retrieved" not in vi.select_one(".dossier-apa").get_text()
     nav = [a.get_text(strip=True) for a in vi.select("nav.md-nav--primary > ul > li > a, "
                                                      "nav.md-nav--primary > ul > li > label")]
     assert "Dòng thời gian" in nav

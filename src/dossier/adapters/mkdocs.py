@@ -229,12 +229,13 @@ class Adapter:
         site = self.build.site if self.build else None
         env.globals["documentary"] = site
         # The theme's own words (citation block, feed links, error page) from the same catalogue.
-        words = messages(site.locale if site else str(config.theme["language"] or "en"))
+        edition = self.edition if site is not None and self.edition is not None else None
+        fallback = site.locale if site else str(config.theme["language"] or "en")
+        words = messages(edition.locale if edition else fallback)  # the edition's catalogue for the theme's words
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_callables(**template_callables(words.language, markup=False), newstyle=False)
         env.globals["cite_day"] = functools.lru_cache(maxsize=4)(words.day)  # the same build date on every page
         env.globals["dossier_editions"] = self._switcher(site)
-        edition = self.edition or (site.edition(site.language) if site else None)
         env.globals["dossier_locale"] = edition.locale if edition else str(config.theme["language"] or "en")
         env.globals["dossier_prefix"] = edition.prefix if edition else ""
         env.globals["dossier_not_found"] = self._not_found(site)
