@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from dossier.i18n import template_callables, translations
 from dossier.model.types import LocalText
@@ -15,12 +16,51 @@ UNTRANSLATED = Markup('<span lang="en">%s</span> <span class="dossier-untranslat
 """A text shown in English because the edition has no translation of it yet: marked, never silent."""
 
 
+_QUOTED = re.compile(r"“[^“”]{2,}”|\"[^\"]{2,}\"")
+"""A quoted phrase inside a translated text: often the source's own words."""
+_BRACKETED = re.compile(r"\([^()“”\"]{3,}\)")
+"""A term in brackets (without a quotation inside), e.g. the original title of a post."""
+_VIETNAMESE = frozenset("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+_ENGLISH = re.compile(r"\b(the|of|and|to|in|is|was|were|for|that|with|from|by|on|as|at|be|has|have|are|it|this|"
+                      r"an|will|our|we|not|no|who|its|per|year|last)\b", re.IGNORECASE)
+
+
+def _language_of(phrase: str, edition: str) -> str | None:
+    """The language of a phrase quoted in a text of the ``edition``'s language, when it is another one:
+    English words in a Vietnamese text, Vietnamese words in an English one (None: the edition's own)."""
+    vietnamese = any(c in _VIETNAMESE for c in phrase.lower())
+    if edition == "vi" and not vietnamese and _ENGLISH.search(phrase):
+        return "en"
+    if edition != "vi" and vietnamese:
+        return "vi"
+    return None
+
+
+def mark_languages(text: str, edition: str) -> Markup | None:
+    """``text`` escaped, with each quoted phrase or bracketed term in another language wrapped in
+    ``<span lang=..>``, so screen readers and search engines read it as what it is; None when none is."""
+    spans = sorted((m.start(), m.end(), lang) for pattern in (_QUOTED, _BRACKETED) for m in pattern.finditer(text)
+                   if (lang := _language_of(m.group(0), edition)))
+    out: list[str] = []
+    last = 0
+    for start, end, lang in spans:
+        if start < last:
+            continue
+        out += [escape(text[last:start]), Markup('<span lang="%s">') % lang, escape(text[start:end]), Markup("</span>")]
+        last = end
+    if not out:
+        return None
+    return Markup("").join([*out, escape(text[last:])])
+
+
 def _finalize(language: str) -> Any:
     label = translations(language).gettext("not yet translated")
 
     def finalize(value: Any) -> Any:
-        if isinstance(value, LocalText) and value.missing:
-            return UNTRANSLATED % (value.english, label)
+        if isinstance(value, LocalText):
+            if value.missing:
+                return UNTRANSLATED % (value.english, label)
+            return mark_languages(str(value), language) or value
         return value
 
     return finalize
