@@ -134,8 +134,10 @@ def test_filters_narrow_restore_and_round_trip_through_the_url(page: tuple[Page,
     with_him = [e.id for e in ds.events.values() if "to-lam" in {p.person for p in e.participants}]
     in_2025 = [eid for eid in with_him if ds.events[eid].date.year == 2025]
     assert len(with_him) > len(in_2025) > 0
+    assert pg.locator("p.dossier-gap").first.is_visible()
     pg.select_option("#f-person", "to-lam")
     assert visible_ids(pg) == with_him
+    assert pg.locator("p.dossier-gap:visible").count() == 0  # silences of the whole record, not of a selection
     expect(pg.locator("#dossier-count")).to_have_text(count_text(edition, len(with_him), len(everything)))
     assert "person=to-lam" in pg.url
     pg.select_option("#f-year", "2025")

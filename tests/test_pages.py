@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 from conftest import ROOT, write_data
 from dossier.build import template_dirs
@@ -140,3 +141,30 @@ def test_the_line_breaks_where_a_period_is_missing(tiny: Path) -> None:
     [chart] = renderer(tiny).charts()
     assert chart.line.count("M") == 2
     assert chart.line.count("L") == 1
+
+
+def test_the_timeline_rail_counts_events_per_month_and_keeps_vague_dates_apart(tiny: Path) -> None:
+    from dossier.i18n import Messages
+    from dossier.model.dates import PartialDate
+    from dossier.render.rail import rail
+
+    def ev(date: str) -> SimpleNamespace:
+        return SimpleNamespace(date=PartialDate.parse(date))
+
+    events = [ev("2019-10-23"), ev("2019-10-30"), ev("2019-11"), ev("c. 2020"), ev("2021-06-22")]
+    r = rail(events, Messages("en_GB"))
+    assert r is not None
+    assert [b.label for b in r.bars] == ["2 events, October 2019", "1 event, November 2019", "1 event, June 2021"]
+    assert r.bars[0].height > r.bars[1].height  # a burst stands out
+    assert [(y.year, y.vague) for y in r.years] == [(2019, 0), (2020, 1), (2021, 0)]  # 'c. 2020' is no month
+    assert r.summary == ("5 events, 2019 to 2021. Busiest month: October 2019 (2 events). "
+                         "Longest gap: 19 months, from November 2019 to 22 June 2021.")
+
+
+def test_long_silences_in_the_record_are_noted_on_the_timeline(tiny: Path) -> None:
+    from dossier.model.dates import PartialDate
+
+    events = [SimpleNamespace(id="a", date=PartialDate.parse("2019-10-23")),
+              SimpleNamespace(id="b", date=PartialDate.parse("2019-12")),
+              SimpleNamespace(id="c", date=PartialDate.parse("2021-02-16"))]
+    assert renderer(tiny).gaps(events) == {"c": "No event in the record for 14 months"}

@@ -62,6 +62,23 @@ def test_timeline_is_grouped_by_year_in_order_from_2017_to_2025(real_site: Path,
     assert {str(y) for y in range(2017, 2026)} <= set(years)
 
 
+def test_the_timeline_shows_when_things_happened_relative_to_each_other(real_site: Path, ds: Dataset) -> None:
+    soup = soup_of(real_site, "timeline/")
+    svg = soup.select_one("figure.dossier-rail svg[role=img]")
+    assert "Busiest month: October 2019" in svg.find("desc").get_text() or "Busiest month" in svg.find("desc").get_text()
+    assert len(svg.select("rect.dossier-rail__bar")) <= 12 * 9  # one bar per month at most: linear in months
+    assert [a["href"] for a in soup.select("nav.dossier-year-nav a")] == [
+        f"#year-{y}" for y in sorted({e.date.year for e in ds.events.values()})]
+    for event in ds.events.values():
+        article = soup.find("article", id=event.id)
+        precision = article.select_one(".dossier-precision")
+        if event.date.qualifier or event.date.precision != "day":
+            assert precision is not None, f"{event.id}: an imprecise date must not look exact"
+        else:
+            assert precision is None
+    assert soup.select("p.dossier-gap"), "long silences in the record are said"
+
+
 def test_the_built_site_holds_the_reference_record(real_site: Path) -> None:
     """The counts the public-record issue asks for, read off the built pages."""
     timeline = soup_of(real_site, "timeline/")

@@ -21,6 +21,7 @@ from dossier.model.entities import KINDS, Figure, Quote, Speaker
 from dossier.model.site import Documentary, PageKey
 from dossier.render import jsonld, values
 from dossier.render.charts import ChartView, chart
+from dossier.render.rail import rail
 from dossier.render.citation import Citer
 from dossier.render.environment import environment
 from dossier.render.registry import ENTRY_PAGES, SiteMap
@@ -214,7 +215,9 @@ class Renderer:
             context.update(corrections=sorted(ds.corrections.values(), key=lambda c: (c.date.sort_key, c.id),
                                               reverse=True))
         elif key == "timeline":
-            context.update(years=self._years_map, filter_tags=self.used_tags(), filter_people=self.participants())
+            events = list(ds.events.values())
+            context.update(years=self._years_map, filter_tags=self.used_tags(), filter_people=self.participants(),
+                           rail=rail(events, self.t), gaps=self.gaps(events))
         elif key == "agreements":
             context.update(agreements=list(ds.agreements.values()), themes=self.themes())
         elif key == "figures":
@@ -247,6 +250,17 @@ class Renderer:
         context = {**self.helpers(page.url), **page.context, "page_title": page.title}
         page.body = self.env.get_template(page.template).render(context)
         return page.body
+
+    def gaps(self, events: list[Any], months: int = 6) -> dict[str, str]:
+        """event id -> a note on the silence before it, where the record has no event for ``months`` or more."""
+        out = {}
+        precise = [e for e in events if e.date.month and not e.date.qualifier]  # a vague date anchors no gap
+        for a, b in zip(precise, precise[1:], strict=False):
+            gap = (b.date.year - a.date.year) * 12 + (b.date.month or 1) - (a.date.month or 1)
+            if gap >= months:
+                out[b.id] = self.t.ngettext("No event in the record for %(num)s month", "No event in the record for "
+                                            "%(num)s months", gap)
+        return out
 
     def used_tags(self) -> list[Any]:
         used = {t for e in self.ds.events.values() for t in e.tags}

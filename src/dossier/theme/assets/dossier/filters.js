@@ -8,6 +8,7 @@
   var events = Array.prototype.slice.call(document.querySelectorAll("article.dossier-event"));
   var sections = Array.prototype.slice.call(document.querySelectorAll("section.dossier-year"));
   var count = document.getElementById("dossier-count");
+  var gaps = Array.prototype.slice.call(document.querySelectorAll(".dossier-gap"));
   var fields = ["tag", "person", "year"];
 
   function state() {
@@ -29,6 +30,9 @@
     sections.forEach(function (sec) {
       sec.hidden = !sec.querySelector("article.dossier-event:not([hidden])");
     });
+    // A note on a silence in the record is true of the whole record only, not of a filtered view.
+    var filtered = Boolean(s.tag || s.person || s.year);
+    gaps.forEach(function (g) { g.hidden = filtered; });
     // The sentence comes from the page (the catalogue), e.g. "{shown} of {total} events match."
     count.textContent = (form.dataset.countTemplate || "{shown} / {total}")
       .replace("{shown}", String(shown)).replace("{total}", String(events.length));

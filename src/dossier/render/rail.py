@@ -1,0 +1,101 @@
+"""The timeline's overview rail: how many events each month holds, across the whole record, so that
+gaps and bursts show at a glance. Its size depends on the number of months, not of events.
+
+Events dated only to a year (or approximately) are not put in a month: they are counted apart, as
+a band across their year, so an imprecise date never looks exact.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from dossier.i18n import Messages
+
+WIDTH, HEIGHT = 720, 120
+LEFT, RIGHT, TOP, BOTTOM = 8, 8, 18, 26
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str
+
+
+@dataclass(frozen=True)
+class YearMark:
+    year: int
+    x: float
+    width: float
+    vague: int
+    """Events of that year dated to the year only, or approximately."""
+    label: str
+
+
+@dataclass(frozen=True)
+class Rail:
+    bars: list[Bar]
+    years: list[YearMark]
+    title: str
+    summary: str
+    width: int = WIDTH
+    height: int = HEIGHT
+
+    @property
+    def baseline(self) -> int:
+        return HEIGHT - BOTTOM
+
+
+def _gap(a: Any, b: Any) -> int:
+    """Whole months between two events' dates (0 when they share a month)."""
+    return (b.year - a.year) * 12 + ((b.month or 1) - (a.month or 1))
+
+
+def rail(events: list[Any], t: Messages) -> Rail | None:
+    """The view model of the rail for ``events`` (sorted by date); None without events."""
+    if not events:
+        return None
+    first, last = events[0].date.year, events[-1].date.year
+    years = list(range(first, last + 1))
+    months: Counter[tuple[int, int]] = Counter()
+    vague: Counter[int] = Counter()
+    for e in events:
+        d = e.date
+        if d.month and not d.qualifier:
+            months[(d.year, d.month)] += 1
+        else:
+            vague[d.year] += 1
+    per_year = (WIDTH - LEFT - RIGHT) / len(years)
+    per_month = per_year / 12
+    top = max(months.values(), default=1)
+    plot = HEIGHT - TOP - BOTTOM
+    bars = []
+    for (year, month), n in sorted(months.items()):
+        h = max(2.0, plot * n / top)
+        x = LEFT + (year - first) * per_year + (month - 1) * per_month
+        label = t.ngettext("%(num)s event, %(month)s", "%(num)s events, %(month)s", n, month=t.month(year, month))
+        bars.append(Bar(round(x + 0.5, 1), round(HEIGHT - BOTTOM - h, 1), round(max(per_month - 1, 1), 1),
+                        round(h, 1), label))
+    marks = [YearMark(y, round(LEFT + (y - first) * per_year, 1), round(per_year, 1), vague[y],
+                      t.ngettext("%(num)s event dated only to %(year)s or approximately",
+                                 "%(num)s events dated only to %(year)s or approximately", vague[y], year=y))
+             for y in years]
+    busiest = max(months.items(), key=lambda kv: (kv[1], kv[0]))[0] if months else None
+    title = t.ngettext("%(num)s event, %(first)s to %(last)s", "%(num)s events, %(first)s to %(last)s",
+                       len(events), first=first, last=last)
+    parts = [title + "."]
+    if busiest:
+        parts.append(t.gettext("Busiest month: %(month)s (%(count)s).", month=t.month(*busiest),
+                               count=t.ngettext("%(num)s event", "%(num)s events", months[busiest])))
+    precise = [e for e in events if e.date.month and not e.date.qualifier]  # a vague date anchors no gap
+    gaps = [(a, b) for a, b in zip(precise, precise[1:], strict=False) if _gap(a.date, b.date) > 1]
+    if gaps:
+        a, b = max(gaps, key=lambda ab: _gap(ab[0].date, ab[1].date))
+        parts.append(t.gettext("Longest gap: %(months)s, from %(start)s to %(end)s.",
+                               months=t.ngettext("%(num)s month", "%(num)s months", _gap(a.date, b.date)),
+                               start=t.date(a.date), end=t.date(b.date)))
+    return Rail(bars, marks, title, " ".join(parts))
