@@ -7,6 +7,7 @@ The MkDocs adapter only places these bodies into MkDocs pages.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,9 +22,9 @@ from dossier.model.entities import KINDS, Figure, Quote, Speaker
 from dossier.model.site import Documentary, PageKey
 from dossier.render import jsonld, values
 from dossier.render.charts import ChartView, chart
-from dossier.render.rail import rail
 from dossier.render.citation import Citer
 from dossier.render.environment import environment
+from dossier.render.rail import rail
 from dossier.render.registry import ENTRY_PAGES, SiteMap
 from dossier.render.urls import relative, text_fragment
 
@@ -255,7 +256,7 @@ class Renderer:
         """event id -> a note on the silence before it, where the record has no event for ``months`` or more."""
         out = {}
         precise = [e for e in events if e.date.month and not e.date.qualifier]  # a vague date anchors no gap
-        for a, b in zip(precise, precise[1:], strict=False):
+        for a, b in itertools.pairwise(precise):
             gap = (b.date.year - a.date.year) * 12 + (b.date.month or 1) - (a.date.month or 1)
             if gap >= months:
                 out[b.id] = self.t.ngettext("No event in the record for %(num)s month", "No event in the record for "

@@ -7,6 +7,7 @@ a band across their year, so an imprecise date never looks exact.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -92,7 +93,7 @@ def rail(events: list[Any], t: Messages) -> Rail | None:
         parts.append(t.gettext("Busiest month: %(month)s (%(count)s).", month=t.month(*busiest),
                                count=t.ngettext("%(num)s event", "%(num)s events", months[busiest])))
     precise = [e for e in events if e.date.month and not e.date.qualifier]  # a vague date anchors no gap
-    gaps = [(a, b) for a, b in zip(precise, precise[1:], strict=False) if _gap(a.date, b.date) > 1]
+    gaps = [(a, b) for a, b in itertools.pairwise(precise) if _gap(a.date, b.date) > 1]
     if gaps:
         a, b = max(gaps, key=lambda ab: _gap(ab[0].date, ab[1].date))
         parts.append(t.gettext("Longest gap: %(months)s, from %(start)s to %(end)s.",
