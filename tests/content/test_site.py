@@ -347,3 +347,25 @@ def test_shipped_site_writes_each_unit_and_publisher_once(real_site: Path) -> No
     figures = soup_of(real_site, "figures/")
     for fid, fig in ds.figures.items():
         assert figures.find(id=fid).select_one(".dossier-value").get_text() == figure_value(fig, EN)
+
+
+def test_home_says_what_the_record_is_and_where_to_start(real_site: Path, ds: Dataset) -> None:
+    for root in (real_site, real_site / "vi"):
+        home = main(soup_of(root, ""))
+        lead = home.select_one("p.dossier-lead").get_text()
+        assert lead.count(". ") + lead.endswith(".") <= 3  # two sentences
+        starts = [a["href"] for a in home.select("ul.dossier-start a")]
+        assert starts[:4] == ["timeline/", "people/", "agreements/", "human-rights/"]
+        chart = home.select_one("figure.dossier-chart svg[role=img]")
+        assert chart.find("desc").get_text()
+        assert home.find(id="reuse").find_next("p").find("a", href="data/datapackage.json")
+        assert len(home.select("article.dossier-event")) == 3
+
+
+def test_each_profile_has_its_roles_and_events_on_a_small_timeline(real_site: Path, ds: Dataset) -> None:
+    for pid, person in ds.people.items():
+        fig = main(soup_of(real_site, f"people/{pid}/")).select_one("figure.dossier-profile")
+        assert fig is not None, pid
+        svg = fig.select_one("svg[role=img]")
+        assert len(svg.select("g.dossier-profile__role")) == len(person.roles)
+        assert len(svg.select("path.dossier-profile__event")) == len(ds.events_by_person.get(pid, []))

@@ -55,6 +55,7 @@ class PageText(Strict):
                                   "may use {count}")
     intro: Text | None = Field(default=None, description="the paragraph under the title")
     summary: Text | None = Field(default=None, description="one line for the home page's list of where to go next")
+    lead: Text | None = Field(default=None, description="what the record is, in two sentences (the home page's lead)")
 
 
 class Licence(Strict):
@@ -153,6 +154,8 @@ class Documentary(Strict):
     context_figures_anchor: Id = Field(default="context-figures", description="the id of that heading, for links")
     featured_figures: Annotated[int, Field(ge=0, le=24)] = Field(
         default=6, description="how many figures the home page shows")
+    featured_series: Id | None = Field(default=None, description="the time series the home page charts (an id in "
+                                       "data/series)")
     pages: dict[PageKey, PageText] = Field(description="the generated pages this documentary has, and their texts")
     feeds: Feeds
     vocabularies: Vocabularies

@@ -24,7 +24,7 @@ from dossier.render import jsonld, values
 from dossier.render.charts import ChartView, chart
 from dossier.render.citation import Citer
 from dossier.render.environment import environment
-from dossier.render.rail import rail
+from dossier.render.rail import profile, rail
 from dossier.render.registry import ENTRY_PAGES, SiteMap
 from dossier.render.urls import relative, text_fragment
 
@@ -192,6 +192,7 @@ class Renderer:
             events = [(e, next(p.part for p in e.participants if p.person == entry.id))
                       for e in ds.events_by_person.get(entry.id, [])]
             return {"person": entry, "events": events, "signed": ds.agreements_signed.get(entry.id, []),
+                    "profile": profile(entry.name, entry.roles, [e for e, _ in events], t),
                     "quotes": ds.quotes_by_speaker.get(("people", entry.id), [])}
         term = self.site.vocabularies.agreement_kinds.get(entry.kind)
         heading = term.items_heading.get(self.lang) if term and term.items_heading else \
@@ -204,10 +205,12 @@ class Renderer:
         ds, tag = self.ds, self.site.context_tag
         context: dict[str, Any] = {"text": self.site.pages[key]}
         if key == "home":
-            context.update(featured=list(ds.figures.values())[: self.site.featured_figures],
+            headline = [c for c in self.charts() if c.series.id == self.site.featured_series]
+            context.update(headline=headline[0] if headline else None,
+                           featured=[f for f in ds.figures.values() if not f.series][: self.site.featured_figures],
                            latest=list(ds.events.values())[-3:][::-1],
-                           explore=[(k, self.site.pages[k]) for k in ("timeline", "agreements", "people", "figures",
-                                                                      "context", "sources")
+                           explore=[(k, self.site.pages[k]) for k in ("timeline", "people", "agreements", "context",
+                                                                      "figures", "sources")
                                     if k in self.site.pages and self.site.pages[k].summary])
         elif key == "people":
             context.update(people=list(ds.people.values()),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from dossier.i18n import Messages
@@ -100,3 +101,63 @@ def rail(events: list[Any], t: Messages) -> Rail | None:
                                months=t.ngettext("%(num)s month", "%(num)s months", _gap(a.date, b.date)),
                                start=t.date(a.date), end=t.date(b.date)))
     return Rail(bars, marks, title, " ".join(parts))
+
+
+@dataclass(frozen=True)
+class Span:
+    """A role on a person's timeline: a bar from its start to its end, or dots on its attested dates."""
+
+    label: str
+    y: float
+    x0: float | None
+    x1: float | None
+    dots: list[float]
+    open_end: bool
+
+
+@dataclass(frozen=True)
+class Profile:
+    spans: list[Span]
+    events: list[tuple[float, str, str]]
+    """(x, event id, label) of each event the person took part in."""
+    ticks: list[tuple[float, str]]
+    title: str
+    summary: str
+    height: int
+    width: int = WIDTH
+    events_y: float = 0.0
+
+
+def profile(name: str, roles: list[Any], events: list[Any], t: Messages) -> Profile | None:
+    """A person's roles (bars or dots) and appearances (marks) on one time axis; None without dates."""
+    days = [d for r in roles for d in (r.start, r.end, *r.attested) if d] + [e.date for e in events]
+    if not days:
+        return None
+    first = min(d.earliest for d in days).year
+    last = max(d.latest for d in days).year + 1
+    lo, hi = date(first, 1, 1).toordinal(), date(last, 1, 1).toordinal()
+
+    def x(day: date) -> float:
+        return round(LEFT + (WIDTH - LEFT - RIGHT) * (day.toordinal() - lo) / max(hi - lo, 1), 1)
+
+    row = 16
+    spans = []
+    for i, r in enumerate(roles):
+        y = TOP + i * row
+        if r.start or r.end:
+            start = x(r.start.earliest) if r.start else LEFT
+            end = x(r.end.latest) if r.end else x(max(d.latest for d in days))
+            spans.append(Span(str(r.title), y, start, max(end, start + 3), [x(d.earliest) for d in r.attested],
+                              r.end is None))
+        else:
+            spans.append(Span(str(r.title), y, None, None, [x(d.earliest) for d in r.attested], False))
+    events_y = TOP + len(roles) * row + 6
+    marks = [(x(e.date.earliest), e.id, f"{t.date(e.date)}: {e.title}") for e in events]
+    ticks = [(x(date(y, 1, 1)), str(y)) for y in range(first, last, 1 if last - first <= 10 else 2)]
+    title = t.gettext("%(name)s: roles and events over time", name=name)
+    summary = " ".join([
+        t.ngettext("%(num)s role", "%(num)s roles", len(roles)) + ";",
+        t.ngettext("%(num)s event in the record", "%(num)s events in the record", len(events)),
+        t.gettext("from %(first)s to %(last)s.", first=first, last=last - 1),
+    ])
+    return Profile(spans, marks, ticks, title, summary, int(events_y + 30), events_y=events_y)

@@ -274,6 +274,12 @@ def _documentary_raw(root: Path, errors: list[DataError]) -> RawEntry | None:
 
 def check_documentary(site: Documentary, raw: RawEntry, dataset: Dataset, errors: list[DataError]) -> None:
     """What the configuration names must exist in the data."""
+    if site.featured_series and not dataset.figures_by_series.get(site.featured_series):
+        mark = raw.loaded.mark_for(("featured_series",))
+        close = difflib.get_close_matches(site.featured_series, list(dataset.series), n=1)
+        errors.append(DataError(CONFIG, mark.line, mark.col, "featured_series",
+                                f"no series with points and id '{site.featured_series}'",
+                                f"did you mean '{close[0]}'?" if close else "add it to data/series/"))
     if site.context_tag and site.context_tag not in dataset.tags:
         mark = raw.loaded.mark_for(("context_tag",))
         close = difflib.get_close_matches(site.context_tag, list(dataset.tags), n=1)
