@@ -88,8 +88,9 @@ lock: $(STAMP)
 clean:
 	rm -rf site .pytest_cache
 
-# Lighthouse and first-load weight for every page type (installs Lighthouse from tools/audit's lock file).
+# Lighthouse, first-load weight and the Nu Html Checker for every page type of both editions (installs
+# Lighthouse and vnu-jar from tools/audit's lock file, and the Debian JDK for vnu).
 audit: build browser
-	@$(ENSURE) npm=npm node=nodejs
+	@$(ENSURE) npm=npm node=nodejs java=default-jre-headless
 	npm ci --prefix tools/audit --no-audit --no-fund --silent
 	$(BIN)/python scripts/audit.py
