@@ -246,8 +246,8 @@ def test_vietnamese_pages_have_no_english_outside_marked_quotations_and_names(re
         for el in main.select("[lang]"):
             if el["lang"] != "vi":
                 el.decompose()
-        for el in main.select("a.dossier-ext, code, pre"):  # addresses and the BibTeX entry
-            el.decompose()
+        for el in main.select("a.dossier-ext, code, pre, svg title"):  # addresses, the BibTeX entry, and SVG
+            el.decompose()  # tooltips, which cannot mark a language inside them (their text is in the page too)
         text = " ".join(main.get_text(" ").split())
         text = re.sub(r"(?:https?://|/)\S+", " ", text)  # a page's own address in its suggested citation
         for name in names:

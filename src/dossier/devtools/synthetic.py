@@ -7,6 +7,7 @@ the real loader, models and cross-checks; nothing bypasses validation.
 from __future__ import annotations
 
 import random
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,6 +169,9 @@ def make_project(source: Path, dest: Path, counts: Counts | None) -> Path:
         shutil.copytree(source / "data", dest / "data")
     else:
         write_data(dest / "data", counts, Vocabulary.of(dest))
+        config = dest / "documentary.yml"  # the home page's series: one the synthetic data has
+        text = config.read_text(encoding="utf-8")
+        config.write_text(re.sub(r"(?m)^featured_series: .*$", "featured_series: series-0", text), encoding="utf-8")
     return dest
 
 
