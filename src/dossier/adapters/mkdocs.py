@@ -241,12 +241,17 @@ class Adapter:
         env.globals["dossier_not_found"] = self._not_found(site)
         return env
 
+    @property
+    def root_path(self) -> str:
+        """The site root's path, for links from pages served at any depth (404): '/' or '/record/'."""
+        return urlsplit(self.root_url).path.rstrip("/") + "/" if self.root_url else "/"
+
     def _not_found(self, site: Documentary | None) -> list[dict[str, str]]:
         """The 404 page's words in every edition's language: the root 404 page serves them all."""
         if site is None or self.edition is None:
             return []
         editions = site.all_editions if self.edition.prefix == "" else [self.edition]
-        root_path = urlsplit(self.root_url).path.rstrip("/") + "/" if self.root_url else "/"
+        root_path = self.root_path
         out = []
         for e in editions:
             words = translations(e.language)
@@ -261,8 +266,7 @@ class Adapter:
         hreflang alternates; empty without a site_url)."""
         if site is None or self.edition is None or len(site.all_editions) < 2:
             return []
-        here, root = self.edition.prefix, self.root_url.rstrip("/")
-        root_path = urlsplit(self.root_url).path.rstrip("/") + "/" if self.root_url else "/"
+        here, root, root_path = self.edition.prefix, self.root_url.rstrip("/"), self.root_path
 
         def href(prefix: str) -> Callable[[str], str]:
             def make(url: str) -> str:

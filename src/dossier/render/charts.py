@@ -122,30 +122,34 @@ def _days(d: date) -> int:
     return d.toordinal()
 
 
+def _dates(f: Figure, t: Messages) -> str:
+    assert f.period is not None
+    start, end = f.period.start, f.period.end
+    return t.date(start) if start.iso == end.iso else f"{t.date(start)} – {t.date(end)}"
+
+
+def _whole_year(f: Figure) -> bool:
+    """Whether a point's period is exactly one calendar year (1 January to 31 December, no qualifier)."""
+    assert f.period is not None
+    start, end = f.period.start, f.period.end
+    first, last = start.earliest, end.latest
+    return (first.year == last.year and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
+            and not start.qualifier and not end.qualifier)
+
+
 def period_text(f: Figure, t: Messages) -> str:
-    """A point's period as readers see it: the source's label, or its dates."""
+    """A point's period as readers see it: the source's label, or its dates ('2023' for a calendar year)."""
     assert f.period is not None
     if f.period.label:
         return str(f.period.label)
-    start, end = f.period.start, f.period.end
-    if start.iso == end.iso:
-        return t.date(start)
-    first, last = start.earliest, end.latest
-    if first.year == last.year and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) \
-            and not start.qualifier and not end.qualifier:
-        return str(first.year)
-    return f"{t.date(f.period.start)} – {t.date(f.period.end)}"
+    return str(f.period.start.earliest.year) if _whole_year(f) else _dates(f, t)
 
 
 def _span(f: Figure, t: Messages) -> str:
     """The period's dates, when the label alone does not give them (empty for a plain year)."""
     assert f.period is not None
-    dates = t.date(f.period.start) if f.period.start.iso == f.period.end.iso else \
-        f"{t.date(f.period.start)} – {t.date(f.period.end)}"
-    text = period_text(f, t)
-    first, last = f.period.start.earliest, f.period.end.latest
-    whole_year = first.year == last.year and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
-    return "" if text == dates or (whole_year and str(first.year) in text) else dates
+    dates, text = _dates(f, t), period_text(f, t)
+    return "" if text == dates or (_whole_year(f) and str(f.period.start.earliest.year) in text) else dates
 
 
 def _months(f: Figure) -> int:

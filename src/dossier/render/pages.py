@@ -24,7 +24,7 @@ from dossier.render import jsonld, values
 from dossier.render.charts import ChartView, chart
 from dossier.render.citation import Citer
 from dossier.render.environment import environment
-from dossier.render.rail import profile, rail
+from dossier.render.rail import months_between, profile, rail
 from dossier.render.registry import ENTRY_PAGES, SiteMap
 from dossier.render.urls import relative, text_fragment
 
@@ -260,7 +260,7 @@ class Renderer:
         out = {}
         precise = [e for e in events if e.date.month and not e.date.qualifier]  # a vague date anchors no gap
         for a, b in itertools.pairwise(precise):
-            gap = (b.date.year - a.date.year) * 12 + (b.date.month or 1) - (a.date.month or 1)
+            gap = months_between(a.date, b.date)
             if gap >= months:
                 out[b.id] = self.t.ngettext("No event in the record for %(num)s month", "No event in the record for "
                                             "%(num)s months", gap)

@@ -52,8 +52,8 @@ class Rail:
         return HEIGHT - BOTTOM
 
 
-def _gap(a: Any, b: Any) -> int:
-    """Whole months between two events' dates (0 when they share a month)."""
+def months_between(a: Any, b: Any) -> int:
+    """Whole months between two dates (0 when they share a month; a year-only date counts as January)."""
     return (b.year - a.year) * 12 + ((b.month or 1) - (a.month or 1))
 
 
@@ -94,11 +94,11 @@ def rail(events: list[Any], t: Messages) -> Rail | None:
         parts.append(t.gettext("Busiest month: %(month)s (%(count)s).", month=t.month(*busiest),
                                count=t.ngettext("%(num)s event", "%(num)s events", months[busiest])))
     precise = [e for e in events if e.date.month and not e.date.qualifier]  # a vague date anchors no gap
-    gaps = [(a, b) for a, b in itertools.pairwise(precise) if _gap(a.date, b.date) > 1]
+    gaps = [(a, b) for a, b in itertools.pairwise(precise) if months_between(a.date, b.date) > 1]
     if gaps:
-        a, b = max(gaps, key=lambda ab: _gap(ab[0].date, ab[1].date))
+        a, b = max(gaps, key=lambda ab: months_between(ab[0].date, ab[1].date))
         parts.append(t.gettext("Longest gap: %(months)s, from %(start)s to %(end)s.",
-                               months=t.ngettext("%(num)s month", "%(num)s months", _gap(a.date, b.date)),
+                               months=t.ngettext("%(num)s month", "%(num)s months", months_between(a.date, b.date)),
                                start=t.date(a.date), end=t.date(b.date)))
     return Rail(bars, marks, title, " ".join(parts))
 
