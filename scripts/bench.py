@@ -14,6 +14,7 @@ shipped data size and at M. The table is printed and written to docs/about/perfo
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import platform
@@ -66,6 +67,20 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
 
 def dir_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def heaviest(site: Path) -> tuple[str, float]:
+    """The heaviest index page (HTML alone, gzip level 6, KB), over both editions: entry pages (one event,
+    person or agreement) are bounded by their entry; index pages are what could grow with the record."""
+    best = ("", 0.0)
+    for html in site.rglob("index.html"):
+        rel = html.relative_to(site)
+        if len(rel.parts) >= 3 and rel.parts[-3] in ("events", "people", "agreements"):
+            continue
+        kb = len(gzip.compress(html.read_bytes(), 6)) / 1024
+        if kb > best[1]:
+            best = (str(rel.parent) + "/", kb)
+    return best
 
 
 def build(project: Path, ours: bool, editions: str | None = None) -> tuple[Run, int, int]:
@@ -199,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         validation = timed([PY, str(ROOT / "scripts" / "validate.py"), "data"], project)
         print(f"[{size}] validate {validation.seconds:.2f} s; building ...", flush=True)
         ours, site_bytes, index_bytes = build(project, ours=True)
+        heavy = heaviest(project / "site")
         print(f"[{size}] build {ours.seconds:.2f} s; English edition alone ...", flush=True)
         english, _, _ = build(project, ours=False, editions="en")
         print(f"[{size}] English alone {english.seconds:.2f} s; baseline ...", flush=True)
@@ -213,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
             "base_build": base.seconds, "base_peak_mb": base.peak_mb, "base_site": base_site,
             "base_index": base_index, "vs_baseline": ours.seconds / base.seconds,
             "english_build": english.seconds, "vs_english": ours.seconds / english.seconds,
+            "heaviest": heavy,
         }
     serve: dict[str, tuple[float, float]] = {}
     serve_sizes = [] if args.no_serve else [s.strip() for s in args.serve_sizes.split(",") if s.strip()]
@@ -249,6 +266,8 @@ WORDS: dict[str, dict[str, Any]] = {
         "baseline: {b}.", "serve": "| `mkdocs serve` rebuild: data and editions | file saved | wall, save → browsers "
         "reloaded | MkDocs' own 'built in' |", "stages": "Time inside our code per stage, both editions (seconds): ",
         "s": "s", "modes": {}, "edits": {},
+        "heaviest": "Heaviest index page, its HTML alone, gzip (the first-load budget of 100 KB covers HTML, CSS "
+                    "and JavaScript together; `make audit` measures it on the shipped site): ",
     },
     "vi": {
         "head": "| cỡ | số trang | kiểm tra | dựng, cả hai ấn bản | chỉ tiếng Anh | cả hai ÷ tiếng Anh | mã của dự án "
@@ -258,6 +277,8 @@ WORDS: dict[str, dict[str, Any]] = {
         "×{p}); đối chứng: {b}.", "serve": "| Dựng lại khi chạy `mkdocs serve`: dữ liệu và ấn bản | tệp được lưu "
         "| thời gian thực, từ lúc lưu đến khi trình duyệt tải lại | thời gian 'built in' của MkDocs |",
         "stages": "Thời gian trong mã của dự án theo từng bước, cả hai ấn bản (giây): ", "s": "giây",
+        "heaviest": "Trang chỉ mục nặng nhất, chỉ riêng HTML, nén gzip (ngân sách tải lần đầu 100 KB gồm cả HTML, "
+                    "CSS và JavaScript; `make audit` đo ngân sách này trên trang hiện có): ",
         "modes": {"both editions (`make serve`)": "cả hai ấn bản (`make serve`)",
                   "English only (`make serve EDITION=en`)": "chỉ tiếng Anh (`make serve EDITION=en`)",
                   "Vietnamese only (`make serve EDITION=vi`)": "chỉ tiếng Việt (`make serve EDITION=vi`)",
@@ -300,6 +321,9 @@ def report(rows: dict[str, dict[str, Any]], serve: dict[str, tuple[float, float]
                 where = where.replace(en, vi)
             saved = w["edits"].get(saved, saved)
             lines.append(f"| {where} | {saved} | {wall:.2f} {sec} | {built:.2f} {sec} |")
+    lines.append("")
+    lines.append(w["heaviest"] + "; ".join(
+        f"{size}: {r['heaviest'][0]} {r['heaviest'][1]:.1f} KB" for size, r in rows.items()))
     lines.append("")
     lines.append(w["stages"] + "; ".join(
         f"{size}: " + ", ".join(f"{k} {v}" for k, v in r["stages"].items()) for size, r in rows.items()))

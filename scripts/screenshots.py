@@ -24,7 +24,7 @@ def main() -> int:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for scheme in ("light", "dark"):
-            for width, label in ((1280, "wide"), (390, "phone")):
+            for width, label in ((1280, "wide"), (360, "phone")):
                 ctx = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
                 page = ctx.new_page()
                 for name, path in PAGE_TYPES.items():
@@ -35,7 +35,7 @@ def main() -> int:
         ctx = browser.new_context()
         page = ctx.new_page()
         page.emulate_media(media="print")
-        for name in ("timeline", "person", "agreement"):
+        for name in ("timeline", "timeline-year", "person", "agreement"):
             page.goto(base + PAGE_TYPES[name])
             page.screenshot(path=str(out / f"{name}-print.png"), full_page=True)
         browser.close()

@@ -22,9 +22,13 @@ def test_bench_small_size_builds_a_valid_site(tmp_path: Path) -> None:
     row = results["rows"]["S"]
     assert (row["events"], row["people"]) == SIZES["S"]
     assert 0 < row["own"] < row["build"]
+    heaviest, kb = row["heaviest"]  # measured on the two-edition build (the English-only one replaces it)
+    assert heaviest.split("/")[0] in {"", "vi", "timeline", "people", "sources", "figures", "agreements"}
+    assert 1 < kb < 1000
+    assert f"S: {heaviest} {kb:.1f} KB" in table
     site = tmp_path / "S" / "project" / "site"
     timeline = BeautifulSoup((site / "timeline/index.html").read_text(encoding="utf-8"), "html.parser")
-    assert len(timeline.select("article.dossier-event")) == 100
+    assert len(timeline.select("li.dossier-event")) == 100
     assert len(list((site / "events").glob("*/index.html"))) == 100
     assert len(list((site / "people").glob("*/index.html"))) == 50
     baseline = tmp_path / "S" / "baseline" / "site"

@@ -90,7 +90,7 @@ def wait_until(pg: Page, expression: str, timeout: float = 5.0) -> None:
 
 
 def visible_ids(pg: Page) -> list[str]:
-    return pg.eval_on_selector_all("article.dossier-event:not([hidden])", "els => els.map(e => e.id)")
+    return pg.eval_on_selector_all("li.dossier-event:not([hidden])", "els => els.map(e => e.id)")
 
 
 PAGE_TYPES = page_types(ROOT)
@@ -134,10 +134,10 @@ def test_filters_narrow_restore_and_round_trip_through_the_url(page: tuple[Page,
     with_him = [e.id for e in ds.events.values() if "to-lam" in {p.person for p in e.participants}]
     in_2025 = [eid for eid in with_him if ds.events[eid].date.year == 2025]
     assert len(with_him) > len(in_2025) > 0
-    assert pg.locator("p.dossier-gap").first.is_visible()
+    assert pg.locator("li.dossier-gap").first.is_visible()
     pg.select_option("#f-person", "to-lam")
     assert visible_ids(pg) == with_him
-    assert pg.locator("p.dossier-gap:visible").count() == 0  # silences of the whole record, not of a selection
+    assert pg.locator("li.dossier-gap:visible").count() == 0  # silences of the whole record, not of a selection
     expect(pg.locator("#dossier-count")).to_have_text(count_text(edition, len(with_him), len(everything)))
     assert "person=to-lam" in pg.url
     pg.select_option("#f-year", "2025")
@@ -148,7 +148,7 @@ def test_filters_narrow_restore_and_round_trip_through_the_url(page: tuple[Page,
     assert visible_ids(pg) == in_2025
     assert pg.input_value("#f-person") == "to-lam"
     pg.click("#dossier-filters button[type=reset]")
-    wait_until(pg, f"document.querySelectorAll('article.dossier-event:not([hidden])').length === {len(everything)}")
+    wait_until(pg, f"document.querySelectorAll('li.dossier-event:not([hidden])').length === {len(everything)}")
     assert "?" not in pg.url
     assert rec.console_errors == []
 
@@ -161,7 +161,7 @@ def test_filters_work_from_the_keyboard(page: tuple[Page, Recorder], base_url: s
     pg.keyboard.press("ArrowDown")  # first tag after "All tags"
     first_tag = pg.input_value("#f-tag")
     assert first_tag
-    for article in pg.query_selector_all("article.dossier-event:not([hidden])"):
+    for article in pg.query_selector_all("li.dossier-event:not([hidden])"):
         assert first_tag in (article.get_attribute("data-tags") or "").split()
     assert f"tag={first_tag}" in pg.url
 
@@ -172,7 +172,7 @@ def test_without_javascript_the_full_list_shows(browser: Browser, base_url: str,
     pg = context.new_page()
     pg.goto(base_url + edition + "timeline/?person=to-lam")
     assert pg.locator("#dossier-filters").is_hidden()  # hidden by its <noscript> style
-    assert pg.locator("article.dossier-event").count() == len(visible_ids(pg)) >= 7
+    assert pg.locator("li.dossier-event").count() == len(visible_ids(pg)) >= 7
     context.close()
 
 
@@ -180,7 +180,7 @@ def test_without_javascript_the_full_list_shows(browser: Browser, base_url: str,
 def test_deep_link_scrolls_to_and_highlights_the_event(page: tuple[Page, Recorder], base_url: str, edition: str) -> None:
     pg, _ = page
     pg.goto(base_url + edition + "timeline/?year=2021#joint-communique-2025")
-    target = pg.locator("article#joint-communique-2025")
+    target = pg.locator("li#joint-communique-2025")
     expect(target).to_be_visible()
     expect(target).to_be_in_viewport()
     assert pg.evaluate("document.querySelector(':target').id") == "joint-communique-2025"
@@ -220,7 +220,7 @@ def test_palette_toggle_switches_scheme(page: tuple[Page, Recorder], base_url: s
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_external_links_carry_noopener_noreferrer(page: tuple[Page, Recorder], base_url: str, edition: str) -> None:
     pg, _ = page
-    pg.goto(base_url + edition + "sources/")
+    pg.goto(base_url + edition + "sources/2019/")
     rels: list[Any] = pg.eval_on_selector_all(
         "a[href^='http']", "els => els.filter(a => a.host !== location.host).map(a => a.rel)")
     assert rels
@@ -284,3 +284,40 @@ def test_vietnamese_diacritics_render_with_the_sites_own_fonts(page: tuple[Page,
     assert heading.screenshot() != marked, "the marks are drawn: the font stack has the glyphs"
     assert pg.evaluate("document.fonts.size") == 0  # no web font: the system stack only
     assert rec.hosts <= {"127.0.0.1"}
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_a_360_px_phone_never_scrolls_sideways(browser: Browser, base_url: str, name: str) -> None:
+    """Wide tables and charts scroll inside their own frames; the page itself reflows to the screen."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    pg = context.new_page()
+    pg.goto(base_url + PAGE_TYPES[name])
+    pg.wait_for_load_state("networkidle")
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_years_page_prints_every_event_in_full(browser: Browser, base_url: str, edition: str) -> None:
+    ds = validate(ROOT / "data", root=ROOT)
+    in_2019 = [e.id for e in ds.events.values() if e.date.year == 2019]
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.emulate_media(media="print")
+    pg.goto(base_url + edition + "timeline/2019/")
+    assert pg.eval_on_selector_all("article.dossier-event", "els => els.filter(e => e.offsetHeight > 0)"
+                                   ".map(e => e.id)") == in_2019
+    assert pg.locator("section.dossier-sources").is_visible()  # the numbered sources, on paper too
+    assert pg.locator(".dossier-pager").is_hidden()
+    context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_from_an_event_to_its_place_in_its_year(page: tuple[Page, Recorder], base_url: str, edition: str) -> None:
+    pg, rec = page
+    pg.goto(base_url + edition + "events/essex-lorry-deaths-2019-10-23/")
+    pg.locator("a[href$='timeline/2019/#essex-lorry-deaths-2019-10-23']").click()
+    target = pg.locator("article#essex-lorry-deaths-2019-10-23")
+    expect(target).to_be_in_viewport()
+    assert pg.evaluate("getComputedStyle(document.querySelector(':target')).outlineStyle") == "solid"
+    assert rec.console_errors == []

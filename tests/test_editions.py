@@ -53,7 +53,7 @@ def test_one_build_writes_both_editions_with_their_language(tiny: Path) -> None:
 def test_a_missing_translation_shows_the_english_marked_and_labelled(tiny: Path) -> None:
     result = run_build(bilingual(tiny, translated_title=False))
     assert result.returncode == 0, result.stderr
-    page = soup_of(tiny / "site" / "vi", "timeline/")
+    page = soup_of(tiny / "site" / "vi", "timeline/2024/")
     article = page.find("article", id="call-2024")
     marked = article.select_one(".dossier-event__title [lang=en]")
     assert marked.get_text() == "Telephone call"
@@ -62,7 +62,7 @@ def test_a_missing_translation_shows_the_english_marked_and_labelled(tiny: Path)
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
         for tag in soup.find_all(True):
             assert not any("dossier-untranslated" in str(v) for k, v in tag.attrs.items() if k != "class"), html
-    english = soup_of(tiny / "site", "timeline/").find("article", id="call-2024")
+    english = soup_of(tiny / "site", "timeline/2024/").find("article", id="call-2024")
     assert not english.select(".dossier-untranslated")
 
 

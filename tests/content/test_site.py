@@ -42,18 +42,47 @@ def test_every_event_has_its_own_page_person_and_agreement_too(real_site: Path, 
             assert (real_site / kind / eid / "index.html").is_file()
 
 
+def year_pages(site: Path, kind: str, years: set[int]) -> dict[int, BeautifulSoup]:
+    return {y: soup_of(site, f"{kind}/{y}/") for y in sorted(years)}
+
+
 def test_every_event_is_on_the_timeline_with_its_datetime(real_site: Path, ds: Dataset) -> None:
+    """A line on the overview, linked to the event's page; in full on its year's page."""
     soup = soup_of(real_site, "timeline/")
-    articles = soup.select("article.dossier-event")
-    assert [a["id"] for a in articles] == list(ds.events)
+    lines = soup.select("li.dossier-event")
+    assert [li["id"] for li in lines] == list(ds.events)
+    years = year_pages(real_site, "timeline", {e.date.year for e in ds.events.values()})
     for event in ds.events.values():
-        article = soup.find("article", id=event.id)
+        line = soup.find("li", id=event.id)
+        assert line.find("time")["datetime"] == event.date.iso
+        assert line.find("time").get_text() == event.date.display()
+        assert line.find("a", string=event.title)["href"] == f"../events/{event.id}/"
+        article = years[event.date.year].find("article", id=event.id)
         assert article.find("time")["datetime"] == event.date.iso
-        assert article.find("time").get_text() == event.date.display()
         assert event.title in article.get_text()
-    assert soup.find("article", id="charter-return-flights-2021").find("time")["datetime"] == "2021"
-    assert soup.find("article", id="small-boats-campaign-2024-03").find("time")["datetime"] == "2024-03-25"
-    assert soup.find("article", id="home-office-ad-hoc-statistics-2024-04").find("time")["datetime"] == "2024-04"
+        assert str(event.summary).split()[0] in article.get_text()
+        assert article.select("a.dossier-cite")
+    assert [len(page.select("article.dossier-event")) for page in years.values()] == [
+        sum(1 for e in ds.events.values() if e.date.year == y) for y in years]
+    assert soup.find("li", id="charter-return-flights-2021").find("time")["datetime"] == "2021"
+    assert soup.find("li", id="small-boats-campaign-2024-03").find("time")["datetime"] == "2024-03-25"
+    assert soup.find("li", id="home-office-ad-hoc-statistics-2024-04").find("time")["datetime"] == "2024-04"
+
+
+def test_each_year_page_leads_to_the_others_and_back_to_the_overview(real_site: Path, ds: Dataset) -> None:
+    years = sorted({e.date.year for e in ds.events.values()})
+    overview = soup_of(real_site, "timeline/")
+    assert [a["href"] for a in overview.select("p.dossier-year__more a")] == [f"{y}/" for y in years]
+    page = soup_of(real_site, "timeline/2019/")
+    nav = page.select("nav.dossier-year-nav a")
+    assert [a["href"] for a in nav] == [("./" if y == 2019 else f"../{y}/") for y in years]
+    assert [a.get_text() for a in nav if a.get("aria-current") == "page"] == ["2019"]
+    assert page.select_one("a[rel=prev]")["href"] == "../2018/"
+    assert page.select_one("a[rel=next]")["href"] == "../2020/"
+    assert page.find("a", href="../#year-2019")
+    assert page.select_one("section.dossier-sources ol li")
+    event = soup_of(real_site, "events/essex-lorry-deaths-2019-10-23/")
+    assert event.find("a", href="../../timeline/2019/#essex-lorry-deaths-2019-10-23")
 
 
 def test_timeline_is_grouped_by_year_in_order_from_2017_to_2025(real_site: Path, ds: Dataset) -> None:
@@ -69,22 +98,24 @@ def test_the_timeline_shows_when_things_happened_relative_to_each_other(real_sit
     assert len(svg.select("rect.dossier-rail__bar")) <= 12 * 9  # one bar per month at most: linear in months
     assert [a["href"] for a in soup.select("nav.dossier-year-nav a")] == [
         f"#year-{y}" for y in sorted({e.date.year for e in ds.events.values()})]
+    years = year_pages(real_site, "timeline", {e.date.year for e in ds.events.values()})
     for event in ds.events.values():
-        article = soup.find("article", id=event.id)
-        precision = article.select_one(".dossier-precision")
-        if event.date.qualifier or event.date.precision != "day":
-            assert precision is not None, f"{event.id}: an imprecise date must not look exact"
-        else:
-            assert precision is None
-    assert soup.select("p.dossier-gap"), "long silences in the record are said"
+        for entry in (soup.find("li", id=event.id), years[event.date.year].find("article", id=event.id)):
+            precision = entry.select_one(".dossier-precision")
+            if event.date.qualifier or event.date.precision != "day":
+                assert precision is not None, f"{event.id}: an imprecise date must not look exact"
+            else:
+                assert precision is None
+    assert soup.select("li.dossier-gap"), "long silences in the record are said"
+    assert any(page.select("p.dossier-gap") for page in years.values())
 
 
 def test_the_built_site_holds_the_reference_record(real_site: Path) -> None:
     """The counts the public-record issue asks for, read off the built pages."""
     timeline = soup_of(real_site, "timeline/")
-    events = timeline.select("article.dossier-event")
+    events = timeline.select("li.dossier-event")
     assert len(events) >= 50
-    per_year = {y: len(timeline.select(f'article.dossier-event[data-year="{y}"]')) for y in range(2017, 2026)}
+    per_year = {y: len(timeline.select(f'li.dossier-event[data-year="{y}"]')) for y in range(2017, 2026)}
     assert all(per_year.values()), per_year
     assert len(main(soup_of(real_site, "people/")).select("li a[href]")) >= 20
     figures = soup_of(real_site, "figures/")
@@ -98,9 +129,10 @@ def test_the_built_site_holds_the_reference_record(real_site: Path) -> None:
         csv = (real_site / "figures" / section.select_one("a[download][href$='.csv']")["href"]).resolve()
         assert csv.is_file()
         assert len(csv.read_text(encoding="utf-8").splitlines()) == len(section.select("tbody tr")) + 1
-    publishers = {s.select_one(".dossier-source__publisher").get_text() for s in
-                  soup_of(real_site, "sources/").select("article.dossier-source")}
+    publishers = {s.select_one(".dossier-source__publisher").get_text() for y in range(2017, 2026) for s in
+                  soup_of(real_site, f"sources/{y}/").select("article.dossier-source")}
     assert len(publishers) >= 30
+    assert len(soup_of(real_site, "sources/").select("ul.dossier-publishers > li")) == len(publishers)
 
 
 def test_every_number_on_the_figures_page_links_to_its_source_passage(real_site: Path, ds: Dataset) -> None:
@@ -116,11 +148,11 @@ def test_every_number_on_the_figures_page_links_to_its_source_passage(real_site:
 
 
 def test_participants_show_the_role_held_on_the_day(real_site: Path) -> None:
-    article = soup_of(real_site, "timeline/").find("article", id="cleverly-to-lam-call-2024")
+    article = soup_of(real_site, "timeline/2024/").find("article", id="cleverly-to-lam-call-2024")
     text = " ".join(article.select_one(".dossier-event__people").get_text().split())
     assert "James Cleverly, then Home Secretary" in text
     assert "Tô Lâm, then Minister of Public Security" in text
-    later = soup_of(real_site, "timeline/").find("article", id="enhanced-migration-partnership-2025")
+    later = soup_of(real_site, "timeline/2025/").find("article", id="enhanced-migration-partnership-2025")
     assert "Tô Lâm, then General Secretary of the Communist Party of Vietnam" in " ".join(later.get_text().split())
 
 
@@ -163,10 +195,17 @@ def test_every_quote_appears_verbatim_in_a_blockquote_with_cite(real_site: Path,
         assert all(text == normalised(quote.text) for text in shown[qid])
 
 
-def test_every_citation_resolves_to_a_source_entry(real_site: Path) -> None:
-    sources = soup_of(real_site, "sources/")
-    ids = {a["id"] for a in sources.select("article.dossier-source")}
-    assert ids == {a["id"] for a in soup_of(real_site, "vi/sources/").select("article.dossier-source")}
+def test_every_citation_resolves_to_a_source_entry(real_site: Path, ds: Dataset) -> None:
+    """Each source is on the page of its year of publication, in both editions, and every [n] leads there."""
+    where = {}
+    for edition in (real_site, real_site / "vi"):
+        for page in (edition / "sources").glob("*/index.html"):
+            soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+            for a in soup.select("article.dossier-source"):
+                where[(edition, a["id"])] = page.resolve()
+                assert page.parent.name == str(ds.sources[a["id"]].published.year)
+    assert {sid for _, sid in where} == set(ds.sources)
+    assert len(where) == 2 * len(ds.sources)
     count = 0
     for html in real_site.rglob("index.html"):
         edition = real_site / "vi" if (real_site / "vi") in html.parents else real_site
@@ -174,18 +213,19 @@ def test_every_citation_resolves_to_a_source_entry(real_site: Path) -> None:
         for a in soup.select("a.dossier-cite"):
             path, _, anchor = a["href"].partition("#")
             target = (html.parent / path / "index.html").resolve()
-            assert target == (edition / "sources/index.html").resolve()  # the sources page of its own edition
-            assert anchor in ids
-            assert a["title"]
+            assert target == where[(edition, anchor)]  # the sources page of its own edition
+            assert a["aria-label"]
             count += 1
     assert count > 50
 
 
 def test_sources_page_links_back_to_citing_pages(real_site: Path) -> None:
-    entry = soup_of(real_site, "sources/").find("article", id="vietnamplus-2024-04-agreement")
+    entry = soup_of(real_site, "sources/2024/").find("article", id="vietnamplus-2024-04-agreement")
     hrefs = [a["href"] for a in entry.select("details a")]
-    assert "../people/vu-van-hung/" in hrefs
-    assert "../agreements/joint-statement-2024/" in hrefs
+    assert "../../people/vu-van-hung/" in hrefs
+    assert "../../agreements/joint-statement-2024/" in hrefs
+    index = soup_of(real_site, "sources/")
+    assert index.find("a", href="2024/#vietnamplus-2024-04-agreement")
 
 
 def test_figures_show_kind_source_and_caveats(real_site: Path, ds: Dataset) -> None:
@@ -229,7 +269,9 @@ def test_human_rights_page_is_a_view_per_year_of_each_organisation(real_site: Pa
     assert len(tiers) >= 4
     for year, tier in tiers.items():
         assert tier in soup.find(id=f"year-{year}").select_one("p.dossier-level").get_text()
-    assert soup.find(id="chart-us-tip-tier-vietnam").select_one("svg[role=img] desc").get_text()
+    assert soup.find(id="year-2022").select_one("p.dossier-level a")["href"] == "../figures/#us-tip-tier-vietnam"
+    assert soup.find(id="chart-us-tip-tier-vietnam") is None  # charted on the figures page, told by year here
+    assert soup_of(real_site, "figures/").find(id="chart-us-tip-tier-vietnam").select_one("svg[role=img] desc")
     research = [s for s in soup.find(id="reports").find_next_siblings("section") if s.get("id")]
     assert {s["id"] for s in research} >= {"precarious-journeys-2019", "still-in-harms-way-2018"}
     assert "700" in soup.find(id="nrm").find_next(id="fig-nrm-vietnamese-referrals-2025-q1").get_text()
@@ -315,9 +357,13 @@ def test_structured_data_per_page_type(real_site: Path, ds: Dataset) -> None:
     assert dataset["@type"] == "Dataset"
     assert len(dataset["variableMeasured"]) == len(ds.figures)
     hr = jsonld_of(real_site, "human-rights/")
-    authors = {q["isBasedOn"]["author"]["name"] for q in hr["hasPart"]}
+    authors = {r["author"]["name"] for r in hr["hasPart"]}
     assert {"Human Rights Watch", "Amnesty International", "US Department of State"} <= authors
-    assert all(q["citation"][0]["url"].startswith("https://") for q in hr["hasPart"])
+    assert all(r["url"].startswith("https://") for r in hr["hasPart"])
+    year = jsonld_of(real_site, "timeline/2019/")
+    assert year["@type"] == "ItemList"
+    assert [i["item"]["startDate"] for i in year["itemListElement"]] == [
+        e.date.iso for e in ds.events.values() if e.date.year == 2019]
 
 
 @pytest.mark.parametrize("url", ["", "timeline/", "events/joint-communique-2025/", "people/to-lam/", "about/"])

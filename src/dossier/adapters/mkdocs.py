@@ -22,7 +22,6 @@ from babel import Locale
 from markupsafe import Markup, escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -38,7 +37,6 @@ from dossier.render.urls import relative
 
 PACKAGE = Path(__file__).resolve().parent.parent
 STYLESHEET = "assets/dossier/dossier.css"
-SCRIPT = "assets/dossier/filters.js"
 """The generator's assets, served from its theme layer (``theme/assets/dossier/``)."""
 
 
@@ -98,8 +96,6 @@ def _install_theme(config: Any) -> None:
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
-    if SCRIPT not in [str(s) for s in config.extra_javascript]:
-        config.extra_javascript.append(ExtraScriptValue(SCRIPT))
     if session.serving:
         root = Path(config.config_file_path).parent
         for path in [PACKAGE, root / "documentary.yml", *sorted(root.glob("mkdocs.*.yml"))]:

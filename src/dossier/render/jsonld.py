@@ -7,7 +7,7 @@ from typing import Any
 
 from dossier.i18n import Messages
 from dossier.model.dataset import Dataset
-from dossier.model.entities import Agreement, Event, Person, Quote, Role, Source
+from dossier.model.entities import Agreement, Event, Person, Role, Source
 from dossier.model.site import Documentary
 from dossier.render.values import figure_value
 
@@ -62,11 +62,12 @@ def event(ds: Dataset, e: Event) -> dict[str, Any]:
     return out
 
 
-def timeline(ds: Dataset, name: str) -> dict[str, Any]:
+def timeline(ds: Dataset, name: str, events: list[Event]) -> dict[str, Any]:
+    """One year of the timeline: its events, in order."""
     return {"@context": CONTEXT, "@type": "ItemList", "name": name,
             "itemListElement": [{"@type": "ListItem", "position": i + 1,
                                  "item": {"@type": "Event", "name": str(e.title), "startDate": e.date.iso}}
-                                for i, e in enumerate(ds.events.values())]}
+                                for i, e in enumerate(events)]}
 
 
 def person(ds: Dataset, p: Person, t: Messages) -> dict[str, Any]:
@@ -97,23 +98,15 @@ def figures(ds: Dataset, site: Documentary, t: Messages, labels: Any) -> dict[st
             "citation": [source(ds.sources[s]) for s in sorted({s for f in ds.figures.values() for s in f.sources})]}
 
 
-def _quotation(ds: Dataset, q: Quote) -> dict[str, Any]:
-    kind, sid = q.speaker.key
-    creator = ({"@type": "Person", "name": ds.people[sid].name} if kind == "people" else
-               {"@type": "Organization", "name": str(ds.organisations[sid].name)} if kind == "organisations" else
-               {"@type": "Organization", "name": str(ds.agreements[sid].title)})
-    out: dict[str, Any] = {"@type": "Quotation", "text": q.text, "creator": creator,
-                           "citation": [source(ds.sources[s]) for s in q.sources]}
-    if q.report:
-        r = ds.reports[q.report]
-        out["isBasedOn"] = {"@type": "Report", "name": str(r.title), "datePublished": r.published.iso,
-                            "author": {"@type": "Organization", "name": str(ds.organisations[r.author].name)}}
-    return out
-
-
 def context(ds: Dataset, name: str, tag: str | None) -> dict[str, Any]:
-    return {"@context": CONTEXT, "@type": "WebPage", "name": name,
-            "hasPart": [_quotation(ds, q) for q in ds.quotes.values() if tag in q.tags]}
+    """The context page as the reports it quotes (title, author, date, address); the quotations themselves
+    are on the page and in quotes.json, not repeated here, so the page stays light as they grow."""
+    reports = {q.report for q in ds.quotes.values() if q.report and tag in q.tags}
+    return {"@context": CONTEXT, "@type": "CollectionPage", "name": name,
+            "hasPart": [{"@type": "Report", "name": str(r.title), "datePublished": r.published.iso,
+                         "author": {"@type": "Organization", "name": str(ds.organisations[r.author].name)},
+                         "url": ds.sources[r.sources[0]].url}
+                        for rid, r in ds.reports.items() if rid in reports]}
 
 
 def collection(name: str, description: str) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from dossier.render.charts import ChartView, chart
 from dossier.render.citation import Citer
 from dossier.render.environment import environment
 from dossier.render.rail import months_between, profile, rail
-from dossier.render.registry import ENTRY_PAGES, SiteMap
+from dossier.render.registry import BY_YEAR, ENTRY_PAGES, SiteMap
 from dossier.render.urls import relative, text_fragment
 
 
@@ -61,7 +61,7 @@ class Renderer:
                  extra: dict[str, Any] | None = None, language: str | None = None) -> None:
         self.ds = ds
         self.site = site
-        self.sitemap = SiteMap.of(site)
+        self.sitemap = SiteMap.of(site, ds)
         self.extra = extra or {}
         self.edition = site.edition(language or site.language)
         """The edition rendered: its language, locale and folder (render inside ``types.edition``)."""
@@ -75,13 +75,8 @@ class Renderer:
             for name in type(vocabularies).model_fields})
         """Vocabulary labels in the edition's language, by vocabulary and key."""
         self.env = environment(tuple(str(d) for d in template_dirs), self.t.language)
-        self._years_map = self._years()
-
-    def _years(self) -> dict[int, list[Any]]:
-        years: dict[int, list[Any]] = defaultdict(list)
-        for event in self.ds.events.values():
-            years[event.date.year].append(event)
-        return dict(years)
+        self.by_year = {key: self.sitemap.years(ds, key) for key in BY_YEAR if key in site.pages}
+        """The entries of each by-year index page (timeline, sources), by year."""
 
     # -- what templates may call ----------------------------------------------------------
 
@@ -95,6 +90,7 @@ class Renderer:
         - ``links.<kind>[id]`` and ``links.page[name]``: relative links to an entry, or to an index or
           hand-written page (look-ups, so cheap in loops);
         - ``file_link(path)``: relative link to a generated file (download, feed);
+        - ``year_link(key, year)``: relative link to one year's page of the timeline or the sources;
         - ``citer``: numbers the sources cited on this page (``citer(ids)``, ``citer.cited()``);
         - ``dates[d]``: a partial date in the edition's words;
         - ``figure_value(f)``: a figure's value with its unit, written once;
@@ -128,6 +124,10 @@ class Renderer:
             url = ds.sources[f.sources[0]].url
             return f"{url}#{text_fragment(str(f.as_stated))}" if f.as_stated else url
 
+        def year_link(key: str, year: int) -> str:
+            """Link to one year's page of a by-year index page (``timeline``, ``sources``)."""
+            return relative(self.sitemap.year_url(key, year), page_url)
+
         def file_link(path: str) -> str:
             """Link to a generated file (download, feed) by its site path."""
             return relative(path, page_url).rstrip("/")
@@ -137,7 +137,8 @@ class Renderer:
             "links": links, "citer": citer, "roles_on": roles_on,
             "speaker_name": speaker_name, "speaker_link": speaker_link, "quote_url": quote_url,
             "figure_url": figure_url,
-            "page_url": page_url, "file_link": file_link, "dates": t.dates, "edition_lang": self.lang,
+            "page_url": page_url, "file_link": file_link, "year_link": year_link, "dates": t.dates,
+            "edition_lang": self.lang,
             "figure_value": lambda f: values.figure_value(f, t), "attributed": values.attributed,
             "names": values.names,
         }
@@ -149,8 +150,8 @@ class Renderer:
         ds = self.ds
         for page in self._plan():
             kind, _, eid = page.url.strip("/").partition("/")
-            if page.template == "timeline.html":
-                data = jsonld.timeline(ds, page.title)
+            if page.template == "timeline_year.html":
+                data = jsonld.timeline(ds, page.title, page.context["events"])
             elif page.template == "figures.html":
                 data = jsonld.figures(ds, self.site, self.t, self.labels)
             elif page.template == "context.html":
@@ -177,11 +178,48 @@ class Renderer:
             yield Page(spec.src_uri, spec.url, text.title.get(lang), text.description.get(lang).format(count=count),
                        spec.template, self._page_context(spec.key), in_nav=True,
                        search_exclude=spec.key == "timeline")
+            for year in self.by_year.get(spec.key, {}):
+                yield self._year_page(spec.key, year)
         for kind, (folder, template) in ENTRY_PAGES.items():
             for eid, entry in getattr(ds, kind).items():
                 title, description = self._entry_text(kind, entry)
                 yield Page(f"{folder}/{eid}.md", self.sitemap.url(kind, eid), title, _short(description), template,
                            self._entry_context(kind, entry), edit((kind, eid)))
+
+    def _year_page(self, key: PageKey, year: int) -> Page:
+        """One year of a by-year index page: the timeline's events, or the sources published that year,
+        in full. Not in the navigation (reached from the index page and from each other); the timeline's
+        years repeat the event pages, so they stay out of the search index too."""
+        t, years = self.t, self.by_year[key]
+        entries = years[year]
+        index = self.site.pages[key].title.get(self.lang)
+        url = self.sitemap.year_url(key, year)
+        if key == "timeline":
+            description = t.ngettext("%(num)s event of %(year)s in the record, each with its sources.",
+                                     "%(num)s events of %(year)s in the record, each with its sources.",
+                                     len(entries), year=year)
+        else:
+            description = t.ngettext("%(num)s source published in %(year)s that the record cites, with its "
+                                     "address and the pages citing it.",
+                                     "%(num)s sources published in %(year)s that the record cites, with their "
+                                     "addresses and the pages citing them.", len(entries), year=year)
+        ordered = list(years)
+        i = ordered.index(year)
+        context: dict[str, Any] = {
+            "year": year, "index_title": index, "years": {y: len(v) for y, v in years.items()},
+            "previous": ordered[i - 1] if i else None, "next": ordered[i + 1] if i + 1 < len(ordered) else None,
+            "year_links": self.year_links(key, url),
+            "back": relative(self.sitemap.url(key), url) + (f"#year-{year}" if key == "timeline" else "")}
+        if key == "timeline":
+            context.update(events=entries, gaps=self.gaps(entries))
+        else:
+            context.update(sources=entries, cited_by=self.cited_by(url, [s.id for s in entries]))
+        return Page(url.rstrip("/") + ".md", url, t.gettext("%(title)s: %(year)s", title=index, year=year),
+                    description, f"{key}_year.html", context, search_exclude=key == "timeline")
+
+    def year_links(self, key: PageKey, page_url: str) -> dict[int, str]:
+        """year -> link from the page at ``page_url`` to that year's page of a by-year index page."""
+        return {y: relative(self.sitemap.year_url(key, y), page_url) for y in self.by_year[key]}
 
     def _entry_context(self, kind: str, entry: Any) -> dict[str, Any]:
         """What an entry page's template receives: the entry and what the data says about it."""
@@ -220,24 +258,32 @@ class Renderer:
                                               reverse=True))
         elif key == "timeline":
             events = list(ds.events.values())
-            context.update(years=self._years_map, filter_tags=self.used_tags(), filter_people=self.participants(),
-                           rail=rail(events, self.t), gaps=self.gaps(events))
+            years = self.by_year[key]
+            context.update(years=years, filter_tags=self.used_tags(), filter_people=self.participants(),
+                           rail=rail(events, self.t), gaps=self.gaps(events),
+                           counts={y: len(v) for y, v in years.items()}, anchors={y: f"#year-{y}" for y in years},
+                           year_links=self.year_links(key, self.sitemap.url(key)))
         elif key == "agreements":
             context.update(agreements=list(ds.agreements.values()), themes=self.themes())
         elif key == "figures":
             context.update(charts=self.charts(), figures=[f for f in ds.figures.values() if not f.series])
         elif key == "sources":
-            ordered = sorted(ds.sources.values(), key=lambda s: s.published.sort_key)
+            years = self.by_year[key]
             publishers: dict[str, list[str]] = defaultdict(list)
-            for source in ordered:
-                publishers[source.publisher].append(source.id)
-            context.update(cited_by=self.cited_by(), sources=ordered,
+            for year_sources in years.values():
+                for source in year_sources:
+                    publishers[source.publisher].append(source.id)
+            context.update(years={y: len(v) for y, v in years.items()}, total=len(ds.sources),
+                           year_links=self.year_links(key, self.sitemap.url(key)),
                            publishers=sorted(publishers.items(), key=lambda kv: kv[0].casefold()))
         elif key == "context":
             charts = self.charts(tag)
-            charted = {c.series.id for c in charts}
-            years = self.context_years(tag)
-            context.update(years=years, reports=self.other_reports(years), charts=charts,
+            # A ranking (a level series) is told year by year above, linked to its chart on the figures page.
+            levels = {c.series.id for c in charts if c.series.unit == "level"}
+            charts = [c for c in charts if c.series.id not in levels]
+            charted = {c.series.id for c in charts} | levels
+            by_year = self.context_years(tag)
+            context.update(years=by_year, reports=self.other_reports(by_year), charts=charts,
                            figures=[f for f in ds.figures.values() if tag in f.tags and f.series not in charted])
         return context
 
@@ -298,16 +344,17 @@ class Renderer:
                 return f"{self.sitemap.url(skind, sid)}#{eid}", t.gettext("Quotation")
         return None
 
-    def cited_by(self) -> dict[str, list[tuple[str, str]]]:
-        """source id -> [(link from the sources page, label)] of every page citing it."""
+    def cited_by(self, page_url: str, ids: list[str]) -> dict[str, list[tuple[str, str]]]:
+        """source id -> [(link from the page at ``page_url``, label)] of every page citing it, for ``ids``."""
         out: dict[str, list[tuple[str, str]]] = {}
-        for sid, entries in self.ds.cited_by.items():
+        for sid in ids:
+            entries = self.ds.cited_by.get(sid, [])
             seen: dict[str, str] = {}
             for kind, eid in entries:
                 target = self.page_of(kind, eid)
                 if target and target[0] not in seen:
                     seen[target[0]] = target[1]
-            out[sid] = [(relative(u, self.sitemap.url("sources")), label) for u, label in seen.items()]
+            out[sid] = [(relative(u, page_url), label) for u, label in seen.items()]
         return out
 
     def themes(self) -> list[tuple[Any, list[list[Any]]]]:

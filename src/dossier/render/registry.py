@@ -7,8 +7,10 @@ themselves. Addresses are part of the site's public interface: change them only 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
 
 from dossier.model.dataset import Dataset
 from dossier.model.site import Documentary, PageKey
@@ -50,6 +52,11 @@ ENTRY_PAGES = {"events": ("events", "event.html"), "people": ("people", "person.
 ANCHORED = {"sources": "sources", "figures": "figures", "reports": "context", "corrections": "corrections"}
 """Kinds shown as a section of an index page (by its key), at ``<page>#<id>``."""
 
+BY_YEAR = {"timeline": "events", "sources": "sources"}
+"""Index pages split into one page per year, at ``<page>/<year>/``, by the kind they list: the index keeps
+an overview (the timeline's rail and a line per event, the sources' publishers) and each year page the
+entries in full, so no page grows with the whole record."""
+
 HANDWRITTEN = {"about": "about/"}
 """Hand-written pages in docs/ that generated pages link to."""
 
@@ -61,13 +68,33 @@ class SiteMap:
     pages: tuple[PageType, ...]
     editions: tuple[str, ...] = ()
     """The folders of the further language editions (e.g. 'vi/'), each the whole site again."""
+    source_years: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    """source id -> the year page of the sources index that shows it (its year of publication)."""
 
     @classmethod
-    def of(cls, site: Documentary | None) -> SiteMap:
-        """The pages a documentary has (all page types when no configuration is known yet)."""
+    def of(cls, site: Documentary | None, ds: Dataset | None = None) -> SiteMap:
+        """The pages a documentary has (all page types when no configuration is known yet); with the
+        data set, sources are addressed on their year's page."""
         every = _page_types(site.context_path if site else "context")
+        years = MappingProxyType({sid: s.published.year for sid, s in ds.sources.items()} if ds else {})
         return cls(tuple(p for p in every if site is None or p.key in site.pages),
-                   tuple(e.prefix for e in site.editions) if site else ())
+                   tuple(e.prefix for e in site.editions) if site else (), years)
+
+    def years(self, ds: Dataset, key: str) -> dict[int, list[Any]]:
+        """The entries a by-year index page (``BY_YEAR``) lists, by year, oldest year first, in data order
+        (events) or by date of publication (sources)."""
+        entries = list(getattr(ds, BY_YEAR[key]).values())
+        date = (lambda e: e.date) if key == "timeline" else (lambda s: s.published)
+        if key == "sources":
+            entries.sort(key=lambda s: s.published.sort_key)
+        out: dict[int, list[Any]] = {}
+        for entry in entries:
+            out.setdefault(date(entry).year, []).append(entry)
+        return dict(sorted(out.items()))
+
+    def year_url(self, key: str, year: int) -> str:
+        """Address of one year's page of a by-year index page: ``timeline/2019/``."""
+        return f"{self.page(key).url}{year}/"
 
     def page(self, key: str) -> PageType:
         for p in self.pages:
@@ -81,6 +108,8 @@ class SiteMap:
             return HANDWRITTEN[kind] if kind in HANDWRITTEN else self.page(kind).url
         if kind in ENTRY_PAGES:
             return f"{ENTRY_PAGES[kind][0]}/{eid}/"
+        if kind == "sources" and eid in self.source_years:
+            return f"{self.year_url('sources', self.source_years[eid])}#{eid}"
         return f"{self.page(ANCHORED[kind]).url}#{eid}"
 
     def samples(self, ds: Dataset) -> dict[str, str]:
@@ -90,6 +119,10 @@ class SiteMap:
             entries = getattr(ds, kind)
             if entries:
                 out[template.removesuffix(".html")] = f"{folder}/{next(iter(entries))}/"
+        for key in BY_YEAR:
+            years = self.years(ds, key) if key in {p.key for p in self.pages} else {}
+            if years:  # the busiest year: the heaviest page of its type
+                out[f"{key}-year"] = self.year_url(key, max(years, key=lambda y: len(years[y])))
         out["about"] = HANDWRITTEN["about"]
         for prefix in self.editions:  # the same pages in each further edition: 'vi/timeline' -> 'vi/timeline/'
             out.update({f"{prefix}{name}": f"{prefix}{url}" for name, url in list(out.items()) if "/" not in name})

@@ -1,11 +1,11 @@
-// Timeline filters: progressive enhancement. Without JavaScript a <noscript> style hides the form and the
+// Timeline filters (the timeline's overview page only): progressive enhancement. Without JavaScript a <noscript> style hides the form and the
 // full list shows. With it, the controls narrow the list, announce the count, and keep their
 // state in the URL (?tag=&person=&year=) so a filtered view can be shared.
 (function () {
   "use strict";
   var form = document.getElementById("dossier-filters");
   if (!form) return;
-  var events = Array.prototype.slice.call(document.querySelectorAll("article.dossier-event"));
+  var events = Array.prototype.slice.call(document.querySelectorAll(".dossier-event"));
   var sections = Array.prototype.slice.call(document.querySelectorAll("section.dossier-year"));
   var count = document.getElementById("dossier-count");
   var gaps = Array.prototype.slice.call(document.querySelectorAll(".dossier-gap"));
@@ -28,7 +28,7 @@
       if (ok) shown += 1;
     });
     sections.forEach(function (sec) {
-      sec.hidden = !sec.querySelector("article.dossier-event:not([hidden])");
+      sec.hidden = !sec.querySelector(".dossier-event:not([hidden])");
     });
     // A note on a silence in the record is true of the whole record only, not of a filtered view.
     var filtered = Boolean(s.tag || s.person || s.year);
