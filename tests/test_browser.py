@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -138,6 +139,14 @@ def test_filters_narrow_restore_and_round_trip_through_the_url(page: tuple[Page,
     pg.select_option("#f-person", "to-lam")
     assert visible_ids(pg) == with_him
     assert pg.locator("li.dossier-gap:visible").count() == 0  # silences of the whole record, not of a selection
+    shown_months = Counter(ds.events[e].date.iso[:7] for e in with_him
+                           if ds.events[e].date.month and not ds.events[e].date.qualifier)
+    bars = pg.eval_on_selector_all(".dossier-rail g[data-month]", """gs => gs.map(g => [g.dataset.month,
+        +g.querySelector('.dossier-rail__bar').getAttribute('height'),
+        +g.querySelector('.dossier-rail__total').getAttribute('height'), +g.dataset.count])""")
+    assert bars
+    for month, height, full, count in bars:  # the rail follows the filter: the person's events per month
+        assert height == pytest.approx(full * shown_months.get(month, 0) / count), month
     expect(pg.locator("#dossier-count")).to_have_text(count_text(edition, len(with_him), len(everything)))
     assert "person=to-lam" in pg.url
     pg.select_option("#f-year", "2025")

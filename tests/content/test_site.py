@@ -181,7 +181,7 @@ def normalised(text: str) -> str:
 
 
 def test_every_quote_appears_verbatim_in_a_blockquote_with_cite(real_site: Path, ds: Dataset) -> None:
-    pages = ["human-rights/", *(f"events/{e}/" for e in ds.events), *(f"people/{p}/" for p in ds.people),
+    pages = [*(f"human-rights/{y}/" for y in range(2017, 2026)), *(f"events/{e}/" for e in ds.events), *(f"people/{p}/" for p in ds.people),
              *(f"agreements/{a}/" for a in ds.agreements)]
     shown: dict[str, list[str]] = {}
     for url in pages:
@@ -249,22 +249,31 @@ def test_disputed_periods_show_both_values_and_both_sources(real_site: Path, ds:
 
 
 def test_human_rights_page_is_a_view_per_year_of_each_organisation(real_site: Path, ds: Dataset) -> None:
+    """The overview: each year's reports and rankings, newest first; each year's page: the quotations."""
     soup = main(soup_of(real_site, "human-rights/"))
     years = [int(sec["id"].removeprefix("year-")) for sec in soup.select("section.dossier-context-year")]
     assert years == sorted(years, reverse=True)
     assert len(years) >= 6
-    assert [a["href"] for a in soup.select("nav.dossier-year-nav a")] == [f"#year-{y}" for y in years] + ["#reports",
-                                                                                                        "#nrm"]
+    assert [a["href"] for a in soup.select("nav.dossier-year-nav a")] == [f"#year-{y}" for y in years]
+    assert soup.find("a", href="#nrm")
     authors = {"Human Rights Watch", "Amnesty International", "US Department of State"}
-    for section in soup.select("section.dossier-context-year"):
-        year = int(section["id"].removeprefix("year-"))
-        for entry in section.select("section.dossier-context-entry"):
+    headings = []
+    for year in years:
+        page = main(soup_of(real_site, f"human-rights/{year}/"))
+        assert page.find("h1").get_text().endswith(str(year))
+        index = soup.find(id=f"year-{year}").select("ul.dossier-context-index a")
+        for a in index:  # each entry of the overview leads to its place on the year's page
+            path, _, anchor = a["href"].partition("#")
+            assert path == f"{year}/"
+            assert page.find(id=anchor) is not None, a["href"]
+        for entry in page.select("section.dossier-context-entry"):
             report = entry.select_one("p.dossier-report")
             if report is not None:  # a report published that year
                 assert report.find("time")["datetime"].startswith(str(year))
-            assert entry.select("figure.dossier-quote blockquote[cite]")
-    headings = " ".join(h.get_text() for h in soup.select("section.dossier-context-year h3"))
-    assert all(a in headings for a in authors)
+            if entry.find_previous("h2", id="reports") is None:
+                assert entry.select("figure.dossier-quote blockquote[cite]")
+                headings.append(entry.find("h2").get_text())
+    assert all(any(a in h for h in headings) for a in authors)
     tiers = {f.period.start.year: f.as_stated for f in ds.figures.values() if f.series == "us-tip-tier-vietnam"}
     assert len(tiers) >= 4
     for year, tier in tiers.items():
@@ -272,8 +281,10 @@ def test_human_rights_page_is_a_view_per_year_of_each_organisation(real_site: Pa
     assert soup.find(id="year-2022").select_one("p.dossier-level a")["href"] == "../figures/#us-tip-tier-vietnam"
     assert soup.find(id="chart-us-tip-tier-vietnam") is None  # charted on the figures page, told by year here
     assert soup_of(real_site, "figures/").find(id="chart-us-tip-tier-vietnam").select_one("svg[role=img] desc")
-    research = [s for s in soup.find(id="reports").find_next_siblings("section") if s.get("id")]
-    assert {s["id"] for s in research} >= {"precarious-journeys-2019", "still-in-harms-way-2018"}
+    research = {s["id"] for y in years for s in soup_of(real_site, f"human-rights/{y}/").select(
+        "h2#reports ~ section.dossier-context-entry")}
+    assert research >= {"precarious-journeys-2019", "still-in-harms-way-2018"}
+    assert soup_of(real_site, "human-rights/2019/").find(id="precarious-journeys-2019")
     assert "700" in soup.find(id="nrm").find_next(id="fig-nrm-vietnamese-referrals-2025-q1").get_text()
 
 

@@ -75,8 +75,12 @@ class Renderer:
             for name in type(vocabularies).model_fields})
         """Vocabulary labels in the edition's language, by vocabulary and key."""
         self.env = environment(tuple(str(d) for d in template_dirs), self.t.language)
-        self.by_year = {key: self.sitemap.years(ds, key) for key in BY_YEAR if key in site.pages}
-        """The entries of each by-year index page (timeline, sources), by year."""
+        self.by_year: dict[str, dict[int, Any]] = {
+            key: self.sitemap.years(ds, key) for key in BY_YEAR if key in site.pages and key != "context"}
+        """The entries of each by-year index page, by year: the timeline's events and the sources (oldest
+        year first), the context page's reports and quotations (newest first, as that page reads)."""
+        if "context" in site.pages:
+            self.by_year["context"] = self.context_pages()
 
     # -- what templates may call ----------------------------------------------------------
 
@@ -192,12 +196,17 @@ class Renderer:
         years repeat the event pages, so they stay out of the search index too."""
         t, years = self.t, self.by_year[key]
         entries = years[year]
+        counts = {y: len(v) for y, v in years.items()}
         index = self.site.pages[key].title.get(self.lang)
         url = self.sitemap.year_url(key, year)
         if key == "timeline":
             description = t.ngettext("%(num)s event of %(year)s in the record, each with its sources.",
                                      "%(num)s events of %(year)s in the record, each with its sources.",
                                      len(entries), year=year)
+        elif key == "context":
+            description = t.ngettext("%(num)s quotation from reports and statements of %(year)s, each with its "
+                                     "source.", "%(num)s quotations from reports and statements of %(year)s, each "
+                                     "with its source.", counts[year], year=year)
         else:
             description = t.ngettext("%(num)s source published in %(year)s that the record cites, with its "
                                      "address and the pages citing it.",
@@ -206,12 +215,14 @@ class Renderer:
         ordered = list(years)
         i = ordered.index(year)
         context: dict[str, Any] = {
-            "year": year, "index_title": index, "years": {y: len(v) for y, v in years.items()},
+            "year": year, "index_title": index, "years": counts,
             "previous": ordered[i - 1] if i else None, "next": ordered[i + 1] if i + 1 < len(ordered) else None,
             "year_links": self.year_links(key, url),
-            "back": relative(self.sitemap.url(key), url) + (f"#year-{year}" if key == "timeline" else "")}
+            "back": relative(self.sitemap.url(key), url) + (f"#year-{year}" if key != "sources" else "")}
         if key == "timeline":
             context.update(events=entries, gaps=self.gaps(entries))
+        elif key == "context":
+            context.update(view=entries.view, reports=entries.reports, text=self.site.pages[key])
         else:
             context.update(sources=entries, cited_by=self.cited_by(url, [s.id for s in entries]))
         return Page(url.rstrip("/") + ".md", url, t.gettext("%(title)s: %(year)s", title=index, year=year),
@@ -277,13 +288,16 @@ class Renderer:
                            year_links=self.year_links(key, self.sitemap.url(key)),
                            publishers=sorted(publishers.items(), key=lambda kv: kv[0].casefold()))
         elif key == "context":
+            years = self.by_year[key]
+            context.update(overview=list(years.values()), counts={y: len(v) for y, v in years.items()},
+                           anchors={y: f"#year-{y}" for y in years},
+                           year_links=self.year_links(key, self.sitemap.url(key)))
             charts = self.charts(tag)
             # A ranking (a level series) is told year by year above, linked to its chart on the figures page.
             levels = {c.series.id for c in charts if c.series.unit == "level"}
             charts = [c for c in charts if c.series.id not in levels]
             charted = {c.series.id for c in charts} | levels
-            by_year = self.context_years(tag)
-            context.update(years=by_year, reports=self.other_reports(by_year), charts=charts,
+            context.update(charts=charts,
                            figures=[f for f in ds.figures.values() if tag in f.tags and f.series not in charted])
         return context
 
@@ -335,7 +349,7 @@ class Renderer:
         if kind == "quotes":
             q = ds.quotes[eid]
             if (self.site.context_tag in q.tags or q.report) and "context" in self.site.pages:
-                return f"{self.sitemap.page('context').url}#{eid}", str(self.site.pages["context"].title)
+                return self.sitemap.anchors[("quotes", eid)], str(self.site.pages["context"].title)
             if q.event:
                 event = str(ds.events[q.event].title)
                 return f"events/{q.event}/#{eid}", t.gettext("Quotation, %(event)s", event=event)
@@ -394,6 +408,16 @@ class Renderer:
                                                                             g.report.title if g.report else "")),
                          levels.get(year, []))
                 for year in sorted(set(groups) | set(levels), reverse=True)]
+
+    def context_pages(self) -> dict[int, ContextYear]:
+        """The context page's years, newest first: what each year's page holds (the reports and quotations
+        of the year view, then the other reports published that year)."""
+        views = {y.year: y for y in self.context_years(self.site.context_tag)}
+        others: dict[int, list[ReportGroup]] = defaultdict(list)
+        for group in self.other_reports(list(views.values())):
+            others[group.report.published.year].append(group)
+        return {y: ContextYear(views.get(y) or YearView(y, [], []), others.get(y, []))
+                for y in sorted(set(views) | set(others), reverse=True)}
 
     def other_reports(self, years: list[YearView]) -> list[ReportGroup]:
         """Every report not shown in the year-by-year view (research, NGO and official reports), newest
@@ -467,3 +491,15 @@ class YearView:
     year: int
     groups: list[ReportGroup]
     levels: list[tuple[Any, Any]]
+
+
+@dataclass
+class ContextYear:
+    """One year's page of the context page: the year view, then the other reports published that year."""
+
+    view: YearView
+    reports: list[ReportGroup]
+
+    def __len__(self) -> int:
+        """How many quotations the year holds."""
+        return sum(len(g.quotes) for g in self.view.groups) + sum(len(g.quotes) for g in self.reports)

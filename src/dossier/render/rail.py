@@ -26,6 +26,9 @@ class Bar:
     width: float
     height: float
     label: str
+    month: str = ""
+    """'2019-10': the timeline's filters redraw the bar with the events of that month they show."""
+    count: int = 0
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ def rail(events: list[Any], t: Messages) -> Rail | None:
         x = LEFT + (year - first) * per_year + (month - 1) * per_month
         label = t.ngettext("%(num)s event, %(month)s", "%(num)s events, %(month)s", n, month=t.month(year, month))
         bars.append(Bar(round(x + 0.5, 1), round(HEIGHT - BOTTOM - h, 1), round(max(per_month - 1, 1), 1),
-                        round(h, 1), label))
+                        round(h, 1), label, f"{year:04d}-{month:02d}", n))
     marks = [YearMark(y, round(LEFT + (y - first) * per_year, 1), round(per_year, 1), vague[y],
                       t.ngettext("%(num)s event dated only to %(year)s or approximately",
                                  "%(num)s events dated only to %(year)s or approximately", vague[y], year=y))

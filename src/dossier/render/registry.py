@@ -8,7 +8,7 @@ themselves. Addresses are part of the site's public interface: change them only 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
@@ -52,10 +52,16 @@ ENTRY_PAGES = {"events": ("events", "event.html"), "people": ("people", "person.
 ANCHORED = {"sources": "sources", "figures": "figures", "reports": "context", "corrections": "corrections"}
 """Kinds shown as a section of an index page (by its key), at ``<page>#<id>``."""
 
-BY_YEAR = {"timeline": "events", "sources": "sources"}
+BY_YEAR = {"timeline": "events", "sources": "sources", "context": "quotes"}
 """Index pages split into one page per year, at ``<page>/<year>/``, by the kind they list: the index keeps
-an overview (the timeline's rail and a line per event, the sources' publishers) and each year page the
-entries in full, so no page grows with the whole record."""
+an overview (the timeline's rail and a line per event, the sources' publishers, the context's reports by
+year) and each year page the entries in full, so no page grows with the whole record."""
+
+
+def context_year(ds: Dataset, q: Any) -> int:
+    """The year of the context page a quotation is on: its report's year of publication, else its own."""
+    return ds.reports[q.report].published.year if q.report else q.date.year
+
 
 HANDWRITTEN = {"about": "about/"}
 """Hand-written pages in docs/ that generated pages link to."""
@@ -68,29 +74,53 @@ class SiteMap:
     pages: tuple[PageType, ...]
     editions: tuple[str, ...] = ()
     """The folders of the further language editions (e.g. 'vi/'), each the whole site again."""
-    source_years: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
-    """source id -> the year page of the sources index that shows it (its year of publication)."""
+    anchors: Mapping[tuple[str, str], str] = field(default_factory=lambda: MappingProxyType({}))
+    """(kind, id) -> address of an entry shown on a year's page (sources; the context's reports and
+    quotations): ``sources/2019/#id``."""
+    context_tag: str | None = None
+    """The tag whose quotations the context page shows (besides every report's)."""
 
     @classmethod
     def of(cls, site: Documentary | None, ds: Dataset | None = None) -> SiteMap:
         """The pages a documentary has (all page types when no configuration is known yet); with the
-        data set, sources are addressed on their year's page."""
+        data set, entries shown on a year's page are addressed there."""
         every = _page_types(site.context_path if site else "context")
-        years = MappingProxyType({sid: s.published.year for sid, s in ds.sources.items()} if ds else {})
-        return cls(tuple(p for p in every if site is None or p.key in site.pages),
-                   tuple(e.prefix for e in site.editions) if site else (), years)
+        sitemap = cls(tuple(p for p in every if site is None or p.key in site.pages),
+                      tuple(e.prefix for e in site.editions) if site else (),
+                      context_tag=site.context_tag if site else None)
+        if ds is None or site is None:
+            return sitemap
+        keys = {p.key for p in sitemap.pages}
+        anchors = {("sources", sid): f"{sitemap.year_url('sources', s.published.year)}#{sid}"
+                   for sid, s in ds.sources.items()}
+        if "context" in keys:
+            anchors.update({("reports", rid): f"{sitemap.year_url('context', r.published.year)}#{rid}"
+                            for rid, r in ds.reports.items()})
+            anchors.update({("quotes", qid): f"{sitemap.year_url('context', context_year(ds, q))}#{qid}"
+                            for qid, q in sitemap.context_quotes(ds)})
+        return replace(sitemap, anchors=MappingProxyType(anchors))
 
     def years(self, ds: Dataset, key: str) -> dict[int, list[Any]]:
         """The entries a by-year index page (``BY_YEAR``) lists, by year, oldest year first, in data order
-        (events) or by date of publication (sources)."""
+        (events) or by date of publication (sources); the context's years are the renderer's (its
+        quotations grouped by report)."""
+        out: dict[int, list[Any]] = {}
+        if key == "context":
+            for _, q in self.context_quotes(ds):
+                out.setdefault(context_year(ds, q), []).append(q)
+            return dict(sorted(out.items()))
         entries = list(getattr(ds, BY_YEAR[key]).values())
         date = (lambda e: e.date) if key == "timeline" else (lambda s: s.published)
         if key == "sources":
             entries.sort(key=lambda s: s.published.sort_key)
-        out: dict[int, list[Any]] = {}
         for entry in entries:
             out.setdefault(date(entry).year, []).append(entry)
         return dict(sorted(out.items()))
+
+    def context_quotes(self, ds: Dataset) -> list[tuple[str, Any]]:
+        """The quotations the context page shows: every report's, and those carrying its tag."""
+        tag = self.context_tag
+        return [(qid, q) for qid, q in ds.quotes.items() if q.report or (tag and tag in q.tags)]
 
     def year_url(self, key: str, year: int) -> str:
         """Address of one year's page of a by-year index page: ``timeline/2019/``."""
@@ -108,8 +138,8 @@ class SiteMap:
             return HANDWRITTEN[kind] if kind in HANDWRITTEN else self.page(kind).url
         if kind in ENTRY_PAGES:
             return f"{ENTRY_PAGES[kind][0]}/{eid}/"
-        if kind == "sources" and eid in self.source_years:
-            return f"{self.year_url('sources', self.source_years[eid])}#{eid}"
+        if (kind, eid) in self.anchors:
+            return self.anchors[(kind, eid)]
         return f"{self.page(ANCHORED[kind]).url}#{eid}"
 
     def samples(self, ds: Dataset) -> dict[str, str]:

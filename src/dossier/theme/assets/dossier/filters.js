@@ -9,6 +9,7 @@
   var sections = Array.prototype.slice.call(document.querySelectorAll("section.dossier-year"));
   var count = document.getElementById("dossier-count");
   var gaps = Array.prototype.slice.call(document.querySelectorAll(".dossier-gap"));
+  var bars = Array.prototype.slice.call(document.querySelectorAll(".dossier-rail g[data-month]"));
   var fields = ["tag", "person", "year"];
 
   function state() {
@@ -29,6 +30,18 @@
     });
     sections.forEach(function (sec) {
       sec.hidden = !sec.querySelector(".dossier-event:not([hidden])");
+    });
+    // The rail follows: each month's bar is redrawn with the events shown, over its whole count.
+    var shownPerMonth = {};
+    events.forEach(function (el) {
+      if (!el.hidden && el.dataset.month) shownPerMonth[el.dataset.month] = (shownPerMonth[el.dataset.month] || 0) + 1;
+    });
+    bars.forEach(function (g) {
+      var total = g.querySelector(".dossier-rail__total"), bar = g.querySelector(".dossier-rail__bar");
+      var full = parseFloat(total.getAttribute("height")), bottom = parseFloat(total.getAttribute("y")) + full;
+      var h = full * (shownPerMonth[g.dataset.month] || 0) / parseInt(g.dataset.count, 10);
+      bar.setAttribute("height", String(h));
+      bar.setAttribute("y", String(bottom - h));
     });
     // A note on a silence in the record is true of the whole record only, not of a filtered view.
     var filtered = Boolean(s.tag || s.person || s.year);
