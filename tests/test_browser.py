@@ -330,3 +330,31 @@ def test_from_an_event_to_its_place_in_its_year(page: tuple[Page, Recorder], bas
     expect(target).to_be_in_viewport()
     assert pg.evaluate("getComputedStyle(document.querySelector(':target')).outlineStyle") == "solid"
     assert rec.console_errors == []
+
+
+def test_on_a_large_record_each_years_page_carries_the_filters(browser: Browser, tiny: Path) -> None:
+    """Beyond ``timeline_lines`` events the overview keeps the rail and the years; a year's page filters."""
+    from conftest import make_site_project, run_build, write_data
+
+    write_data(tiny, {"events/call-b.yml": TINY["events/call-2024.yml"].replace("id: call-2024", "id: call-b")
+                      .replace("tags: [returns]", "tags: [human-rights]").replace("date: 2024-04-15", "date: 2024-04-16")})
+    (tiny / "documentary.yml").write_text((tiny / "documentary.yml").read_text() + "timeline_lines: 1\n")
+    make_site_project(tiny)
+    assert run_build(tiny).returncode == 0
+    server = serve(tiny / "site")
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    pg = browser.new_page()
+    pg.goto(base + "timeline/")
+    assert pg.locator("li.dossier-event").count() == 0
+    assert pg.locator("#dossier-filters").count() == 0
+    expect(pg.locator("p.dossier-year__more a")).to_have_attribute("href", "2024/")
+    pg.goto(base + "timeline/2024/")
+    assert pg.locator("#f-year").count() == 0
+    assert pg.eval_on_selector_all("article.dossier-event:not([hidden])", "els => els.map(e => e.id)") == [
+        "call-2024", "call-b"]
+    pg.select_option("#f-tag", "human-rights")
+    assert pg.eval_on_selector_all("article.dossier-event:not([hidden])", "els => els.map(e => e.id)") == ["call-b"]
+    assert "tag=human-rights" in pg.url
+    pg.close()
+    server.shutdown()
+    server.server_close()

@@ -156,6 +156,10 @@ class Documentary(Strict):
         default=6, description="how many figures the home page shows")
     featured_series: Id | None = Field(default=None, description="the time series the home page charts (an id in "
                                        "data/series)")
+    timeline_lines: Annotated[int, Field(ge=0)] = Field(
+        default=400, description="up to this many events, the timeline's overview lists every event as a line, "
+        "with filters over the whole record; beyond it (a page that would be too heavy), the overview keeps the "
+        "rail and the years, and each year's page carries the filters")
     pages: dict[PageKey, PageText] = Field(description="the generated pages this documentary has, and their texts")
     feeds: Feeds
     vocabularies: Vocabularies

@@ -220,7 +220,12 @@ class Renderer:
             "year_links": self.year_links(key, url),
             "back": relative(self.sitemap.url(key), url) + (f"#year-{year}" if key != "sources" else "")}
         if key == "timeline":
-            context.update(events=entries, gaps=self.gaps(entries))
+            filter_here = len(self.ds.events) > self.site.timeline_lines  # the overview lists no lines
+            context.update(events=entries, gaps=self.gaps(entries), filter_here=filter_here)
+            if filter_here:
+                tags, people = {t for e in entries for t in e.tags}, {p.person for e in entries for p in e.participants}
+                context.update(filter_tags=[t for t in self.used_tags() if t.id in tags],
+                               filter_people=[p for p in self.participants() if p.id in people])
         elif key == "context":
             context.update(view=entries.view, reports=entries.reports, text=self.site.pages[key])
         else:
@@ -271,6 +276,7 @@ class Renderer:
             events = list(ds.events.values())
             years = self.by_year[key]
             context.update(years=years, filter_tags=self.used_tags(), filter_people=self.participants(),
+                           lines=len(events) <= self.site.timeline_lines,
                            rail=rail(events, self.t), gaps=self.gaps(events),
                            counts={y: len(v) for y, v in years.items()}, anchors={y: f"#year-{y}" for y in years},
                            year_links=self.year_links(key, self.sitemap.url(key)))

@@ -10,7 +10,8 @@
   var count = document.getElementById("dossier-count");
   var gaps = Array.prototype.slice.call(document.querySelectorAll(".dossier-gap"));
   var bars = Array.prototype.slice.call(document.querySelectorAll(".dossier-rail g[data-month]"));
-  var fields = ["tag", "person", "year"];
+  // The overview filters by year too; a year's page (on a large record) by tag and person only.
+  var fields = ["tag", "person", "year"].filter(function (f) { return form.elements[f]; });
 
   function state() {
     var s = {};
@@ -72,6 +73,6 @@
 
   // A deep link to an event that the filters would hide shows it anyway.
   var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-  if (target && target.hidden) { form.reset(); }
+  if (target && target.hidden) { form.reset(); apply(true); }  // now, not after the reset event: then scroll
   if (target) { target.scrollIntoView(); target.setAttribute("tabindex", "-1"); target.focus({ preventScroll: true }); }
 })();
