@@ -20,7 +20,7 @@ from dossier.model.entities import Figure, Series
 from dossier.render.values import figure_value
 
 WIDTH, HEIGHT = 520, 262
-TOP, BOTTOM, RIGHT = 30, 50, 14
+TOP, BOTTOM, RIGHT = 30, 50, 28  # RIGHT: room for half the last year label, centred on its tick
 SHAPES = ("circle", "square", "triangle", "diamond", "cross")
 
 
