@@ -62,7 +62,7 @@ def event(ds: Dataset, e: Event) -> dict[str, Any]:
     return out
 
 
-def timeline(ds: Dataset, name: str, events: list[Event]) -> dict[str, Any]:
+def timeline(name: str, events: list[Event]) -> dict[str, Any]:
     """One year of the timeline: its events, in order."""
     return {"@context": CONTEXT, "@type": "ItemList", "name": name,
             "itemListElement": [{"@type": "ListItem", "position": i + 1,

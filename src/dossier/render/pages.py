@@ -155,7 +155,7 @@ class Renderer:
         for page in self._plan():
             kind, _, eid = page.url.strip("/").partition("/")
             if page.template == "timeline_year.html":
-                data = jsonld.timeline(ds, page.title, page.context["events"])
+                data = jsonld.timeline(page.title, page.context["events"])
             elif page.template == "figures.html":
                 data = jsonld.figures(ds, self.site, self.t, self.labels)
             elif page.template == "context.html":
@@ -354,7 +354,7 @@ class Renderer:
             return self.sitemap.url(kind, eid), t.gettext("Report: %(title)s", title=str(ds.reports[eid].title))
         if kind == "quotes":
             q = ds.quotes[eid]
-            if (self.site.context_tag in q.tags or q.report) and "context" in self.site.pages:
+            if ("quotes", eid) in self.sitemap.anchors:  # on the context page's year of it
                 return self.sitemap.anchors[("quotes", eid)], str(self.site.pages["context"].title)
             if q.event:
                 event = str(ds.events[q.event].title)
