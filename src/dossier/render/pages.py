@@ -25,7 +25,7 @@ from dossier.render.charts import ChartView, chart
 from dossier.render.citation import Citer
 from dossier.render.environment import environment
 from dossier.render.rail import months_between, profile, rail
-from dossier.render.registry import BY_YEAR, ENTRY_PAGES, SiteMap
+from dossier.render.registry import BY_YEAR, ENTRY_PAGES, SiteMap, context_year
 from dossier.render.urls import relative, text_fragment
 
 
@@ -397,7 +397,7 @@ class Renderer:
             if tag not in q.tags:
                 continue
             report = ds.reports.get(q.report) if q.report else None
-            year = report.published.year if report else q.date.year
+            year = context_year(ds, q)
             key = (q.report or "", "/".join(q.speaker.key))
             group = groups[year].get(key)
             if group is None:
