@@ -131,6 +131,10 @@ vocabularies:
     government claim: {label: claim}
   agreement_kinds: {joint statement: {label: joint statement}}
   parts: {participant: {label: participant}}
+  units:
+    people: {label: Number of people, written: {one: "{num} person", other: "{num} people"}, maximum: 8300000000,
+             whole: true}
+    percent: {label: Per cent, style: percent, maximum: 100}
 feeds: {events: "A tiny record: timeline", corrections: "A tiny record: corrections"}
 data_package: {name: tiny-record, title: A tiny record, description: Events and sources of a tiny record.}
 figures_dataset: {title: Figures of the tiny record, description: Numbers as stated.}

@@ -74,7 +74,10 @@ def test_hostile_text_is_rendered_as_text_everywhere(tmp_path: Path) -> None:
                              "joint declaration", "state media report", "NGO report"],
             "figure_kinds": ["official statistic", "government claim", "government projection", "NGO or media report"],
             "agreement_kinds": ["dialogue", "joint statement", "joint communiqué", "partnership", "joint declaration"],
-            "parts": ["co-chair", "signatory", "participant", "speaker", "host", "announcer"]}.items()},
+            "parts": ["co-chair", "signatory", "participant", "speaker", "host", "announcer"]}.items()}
+        | {"units": {"people": {"label": EVIL, "description": EVIL, "maximum": 1e10,
+                                "written": {"one": EVIL + "{num}", "other": EVIL + "{num}"}},
+                     "percent": {"label": EVIL, "style": "percent", "maximum": 100}}},
         "data_package": {"name": "evil", "title": EVIL, "description": EVIL},
         "figures_dataset": {"title": EVIL, "description": EVIL},
     }

@@ -120,10 +120,14 @@ def test_today_is_taken_from_the_clock_or_given() -> None:
 
 
 @pytest.mark.parametrize(("fields", "expected"), [
-    ("value: 120\n  unit: percent", "1: 0.value: 120 per cent is more than 100 (hint: a rise of more than 100% is "
-                                    "better given in 'times')"),
-    ("value: -5\n  unit: people", "1: 0.value: -5 is negative (hint: give the size of a fall as a positive number "
-                                  "and say 'fall' in the label)"),
+    ("value: 120\n  unit: percent", "1: 0.value: 120 is beyond the largest plausible value in percent (100) (hint: "
+                                    "check the number and the unit; the ranges are documentary.yml's "
+                                    "vocabularies.units)"),
+    ("value: -5\n  unit: people", "1: 0.value: -5 is below the smallest plausible value in people (0) (hint: give "
+                                  "the size of a fall as a positive number and say 'fall' in the label)"),
+    ("value: 9000000000\n  unit: people", "1: 0.value: 9,000,000,000 is beyond the largest plausible value in "
+                                          "people (8,300,000,000) (hint: check the number and the unit; the ranges are "
+                                          "documentary.yml's vocabularies.units)"),
 ])
 def test_figure_values_out_of_range(tiny: Path, fields: str, expected: str) -> None:
     text = TINY["figures.yml"].replace("value: 3356\n  unit: people", fields)

@@ -10,9 +10,20 @@ import pytest
 from conftest import make_site_project, run_build, soup_of, write_data
 from dossier.i18n import Messages
 from dossier.model.entities import Figure
+from dossier.model.site import UnitTerm
 from dossier.render.values import attributed, figure_value
 
 EN = Messages("en_GB")
+UNITS = {
+    "people": UnitTerm.model_validate({"label": "Number of people", "maximum": 1e10, "whole": True,
+                                       "written": {"one": "{num} person", "other": "{num} people"}}),
+    "percent": UnitTerm.model_validate({"label": "Per cent", "style": "percent", "maximum": 100}),
+    "times": UnitTerm.model_validate({"label": "Times", "maximum": 1e4,
+                                      "written": {"one": "{num} time", "other": "{num} times"}}),
+    "litres": UnitTerm.model_validate({"label": "Litres", "maximum": 1e12,
+                                       "written": {"one": "{num} litre", "other": "{num} litres"}}),
+}
+"""Units as a documentary's vocabulary defines them (the generator knows none)."""
 
 UNIT = r"(?:%|\bper cent\b|\bpeople\b|\btimes\b)"
 DOUBLED_UNIT = re.compile(rf"{UNIT}.{{0,3}}{UNIT}", re.IGNORECASE)
@@ -34,9 +45,10 @@ def figure(**fields: object) -> Figure:
     ({"value": 4, "unit": "times", "as_stated": "fourfold"}, "4 times"),
     ({"value": None, "as_stated": "halved"}, "halved"),
     ({"value": 2.5, "unit": "percent"}, "2.5%"),
+    ({"value": 1500, "unit": "litres"}, "1,500 litres"),
 ])
 def test_figure_value_writes_hedge_number_and_unit_once(fields: dict[str, object], expected: str) -> None:
-    assert figure_value(figure(**fields), EN) == expected
+    assert figure_value(figure(**fields), EN, UNITS) == expected
     assert not DOUBLED_UNIT.search(expected)
 
 

@@ -15,6 +15,8 @@ class DataError:
     field: str
     message: str
     hint: str | None = None
+    followup: bool = False
+    """A consequence of another error (references into a file that could not be read): listed after it."""
 
     def __str__(self) -> str:
         text = f"{self.path}:{self.line}:{self.col}: {self.field}: {self.message}"
@@ -25,7 +27,7 @@ class DataInvalid(Exception):
     """Raised once, after every data error has been collected."""
 
     def __init__(self, errors: list[DataError]) -> None:
-        self.errors = sorted(errors)
+        self.errors = sorted(errors, key=lambda e: (e.path, e.followup, e.line, e.col, e.field, e.message))
         super().__init__(self.report())
 
     def report(self) -> str:

@@ -14,7 +14,10 @@ from conftest import ROOT, soup_of
 from dossier.i18n import Messages
 from dossier.model.dataset import Dataset
 from dossier.render.values import figure_value
-from dossier.validate.check import validate
+from dossier.validate.check import validate, validate_project
+
+SITE = validate_project(ROOT)[0]
+"""The shipped documentary's configuration (its units write the figures)."""
 
 STABLE_URLS = ["", "timeline/", "people/", "agreements/", "figures/", "human-rights/", "sources/", "about/"]
 
@@ -233,7 +236,7 @@ def test_figures_show_kind_source_and_caveats(real_site: Path, ds: Dataset) -> N
     for fid, figure in ds.figures.items():
         entry = soup.find(id=fid)  # an article, or a row of its series' table
         assert entry.select_one(".dossier-kind").get_text() == figure.kind
-        assert entry.select_one(".dossier-value").get_text() == figure_value(figure, Messages("en_GB"))
+        assert entry.select_one(".dossier-value").get_text() == figure_value(figure, Messages("en_GB"), SITE.vocabularies.units)
         assert entry.select("a.dossier-cite")
         assert len(entry.select(".dossier-caveats li")) == len(figure.caveats)
 
@@ -403,7 +406,7 @@ def test_shipped_site_writes_each_unit_and_publisher_once(real_site: Path) -> No
                     assert text.count(name) <= 1, (url, name, text)
     figures = soup_of(real_site, "figures/")
     for fid, fig in ds.figures.items():
-        assert figures.find(id=fid).select_one(".dossier-value").get_text() == figure_value(fig, EN)
+        assert figures.find(id=fid).select_one(".dossier-value").get_text() == figure_value(fig, EN, SITE.vocabularies.units)
 
 
 def test_home_says_what_the_record_is_and_where_to_start(real_site: Path, ds: Dataset) -> None:

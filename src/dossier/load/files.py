@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,24 +41,57 @@ def _display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def read_data_dir(data_dir: Path, root: Path, errors: list[DataError]) -> list[RawEntry]:
-    """Parse every data file; unknown files and folders are errors too (a misplaced file is a lost edit)."""
+def read_data_dir(data_dir: Path, root: Path, errors: list[DataError],
+                  unreadable: dict[str, str] | None = None) -> list[RawEntry]:
+    """Parse every data file; unknown files and folders are errors too (a misplaced file is a lost edit).
+
+    ``unreadable`` receives, for each kind, the first of its files that could not be read: references
+    into that kind cannot be checked, and are not reported one by one."""
     try:
-        return _read_all(data_dir, root, errors)
+        return _read_all(data_dir, root, errors, {} if unreadable is None else unreadable)
     finally:
         _rotate_cache()
 
 
-def _read_all(data_dir: Path, root: Path, errors: list[DataError]) -> list[RawEntry]:
+WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$", re.IGNORECASE)
+"""File names Windows cannot create (whatever the extension): a contributor on Windows could not check
+the repository out."""
+
+
+def _refused(path: Path, shown: str, root: Path, errors: list[DataError]) -> bool:
+    """A symbolic link out of the repository (never followed, its target never read) or a name Windows
+    reserves: one line, and the file is left out."""
+    if path.is_symlink():
+        try:
+            inside = path.resolve(strict=True).is_relative_to(root.resolve())
+        except (OSError, RuntimeError):
+            inside = False
+        if not inside:
+            errors.append(DataError(shown, 1, 1, "file", "symbolic link to a file outside the repository (or to "
+                                    "nothing): not read", "data files are real files in data/; copy the data in"))
+            return True
+    if WINDOWS_RESERVED.match(path.name.split(".")[0]):
+        errors.append(DataError(shown, 1, 1, "file", f"'{path.name}' is a reserved file name on Windows",
+                                "rename the file and its id (e.g. 'con-2024'): Windows cannot check it out"))
+        return True
+    return False
+
+
+def _read_all(data_dir: Path, root: Path, errors: list[DataError], unreadable: dict[str, str]) -> list[RawEntry]:
     entries: list[RawEntry] = []
     if not data_dir.is_dir():
         errors.append(DataError(_display(data_dir, root), 1, 1, "data", "data folder not found", None))
+        return entries
+    if _refused(data_dir, _display(data_dir, root), root, errors):
         return entries
     for path in sorted(data_dir.iterdir()):
         shown = _display(path, root)
         if path.name.startswith(".") or path.name == "README.md":
             continue
-        kind = path.stem if path.is_file() else path.name
+        kind = path.name.split(".")[0]
+        if _refused(path, shown, root, errors):
+            unreadable.setdefault(kind, shown)
+            continue
         if kind not in KINDS or (path.is_file() and path.suffix != ".yml"):
             errors.append(DataError(shown, 1, 1, "file", f"unexpected {'folder' if path.is_dir() else 'file'}",
                                     "data holds " + ", ".join(f"{k}/ or {k}.yml" for k in KINDS)))
@@ -65,21 +99,38 @@ def _read_all(data_dir: Path, root: Path, errors: list[DataError]) -> list[RawEn
         if path.is_file():
             loaded = _read(path, shown, errors)
             if loaded is None:
+                unreadable.setdefault(kind, shown)
                 continue
             if not isinstance(loaded.value, list):
                 errors.append(DataError(shown, 1, 1, "file", f"data/{kind}.yml must be a list of entries",
                                         "start each entry with '- id: ...'"))
                 continue
-            entries.extend(RawEntry(kind, shown, loaded, (i,), v) for i, v in enumerate(loaded.value))
+            for i, v in enumerate(loaded.value):
+                if isinstance(v, dict):
+                    entries.append(RawEntry(kind, shown, loaded, (i,), v))
+                    continue
+                m = loaded.mark_for((i,))
+                errors.append(DataError(shown, m.line, m.col, str(i), "an entry is a mapping of fields",
+                                        "start each entry with '- id: ...'"))
             continue
         for file in sorted(path.iterdir()):
             fshown = _display(file, root)
+            if _refused(file, fshown, root, errors):
+                unreadable.setdefault(kind, fshown)
+                continue
             if file.suffix != ".yml" or not file.is_file():
                 errors.append(DataError(fshown, 1, 1, "file", "unexpected file", "data files end in .yml"))
                 continue
             loaded = _read(file, fshown, errors)
-            if loaded is not None:
-                entries.append(RawEntry(kind, fshown, loaded, (), loaded.value))
+            if loaded is None:
+                unreadable.setdefault(kind, fshown)
+                continue
+            if not isinstance(loaded.value, dict):  # never echo what a non-data file holds
+                unreadable.setdefault(kind, fshown)
+                errors.append(DataError(fshown, 1, 1, "file", f"data/{kind}/ files hold one entry, a mapping of "
+                                        "fields", "start the file with 'id: ...' (see the other files there)"))
+                continue
+            entries.append(RawEntry(kind, fshown, loaded, (), loaded.value))
     return entries
 
 

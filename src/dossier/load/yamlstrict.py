@@ -10,7 +10,9 @@ forgets where each value came from. Here every scalar stays text unless it is un
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +27,9 @@ MAX_BYTES = 256 * 1024
 """A data file larger than this is refused: real entries are a few kilobytes."""
 MAX_DEPTH = 12
 """Deepest nesting of mappings and sequences accepted in a data file."""
+MAX_DIGITS = 15
+"""Most digits a plain number may have: beyond it a float loses whole units and an integer is no count of
+anything (per-unit ranges are documentary.yml's ``vocabularies.units``)."""
 
 # YAML 1.1 scalars that other tools would read as booleans, nulls or numbers.
 _YAML11_BOOL = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|True|TRUE|False|FALSE)$")
@@ -59,6 +64,8 @@ class Loaded:
     marks: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     """location -> the parser's mark of the node (converted to ``Mark`` only when an error needs it)."""
     key_marks: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    refused: set[tuple[Any, ...]] = field(default_factory=set)
+    """Locations whose value the loader already reported: the models' errors there would only repeat it."""
 
     def mark_for(self, loc: tuple[Any, ...]) -> Mark:
         """Position of the deepest node on ``loc`` that exists (missing fields point at their parent)."""
@@ -89,6 +96,16 @@ def _pos(text: str, index: int) -> Mark:
     return Mark(line, col)
 
 
+INVISIBLE = ("\u00ad\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200d\u2060-\u2064\u206a-\u206f"
+             "\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+             "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f")
+"""Invisible format characters (Unicode category Cf, as character-class ranges; the bidirectional ones
+and the BOM are refused before parsing, below): zero-width space and joiners, word joiner, soft hyphen,
+invisible operators, tags. They look like nothing and make equal-looking names, ids and addresses
+differ, so they are refused in every value and key, at their column. A documentary in a script that
+needs ZWJ/ZWNJ inside words would relax this for its prose fields."""
+_INVISIBLE = re.compile("[" + INVISIBLE + "]")
+
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + _BIDI + "]|\r(?!\n)|(?<!^)\ufeff")
 
 
@@ -108,19 +125,70 @@ def _check_characters(path: str, text: str, errors: list[DataError]) -> bool:
     return False
 
 
-def _scalar(path: str, ev: yaml.ScalarEvent, loc: tuple[Any, ...], errors: list[DataError]) -> Any:
+def _in_file(text: str, ev: yaml.ScalarEvent, value: str, index: int) -> Mark:
+    """Where character ``index`` of a scalar's value is in the file: found from the scalar's start (it is
+    written literally unless escaped, and then the scalar's own position is the best there is)."""
+    start, end = (ev.start_mark.index if ev.start_mark else 0), (ev.end_mark.index if ev.end_mark else len(text))
+    found = text.find(value[index:index + 1], start, end) if index < len(value) else -1
+    return _pos(text, found) if found >= 0 else _mark(ev.start_mark)
+
+
+def _text_problem(path: str, text: str, ev: yaml.ScalarEvent, loc: tuple[Any, ...],
+                  errors: list[DataError]) -> bool:
+    """Invisible characters and decomposed (non-NFC) letters in a value: one error at the character."""
+    value = ev.value
+    hit = _INVISIBLE.search(value)
+    if hit:
+        ch = hit.group(0)
+        m = _in_file(text, ev, value, hit.start())
+        errors.append(DataError(path, m.line, m.col, _where(loc),
+                                f"invisible character U+{ord(ch):04X} ({unicodedata.name(ch, 'format character')})"
+                                " is not allowed", "it looks like nothing but makes equal-looking text differ; "
+                                "delete it (often pasted from a web page or word processor)"))
+        return True
+    if value.isascii() or unicodedata.is_normalized("NFC", value):
+        return False
+    first = next(i for i in range(1, len(value) + 1)
+                 if unicodedata.normalize("NFC", value[:i]) != value[:i] or i == len(value))
+    first -= 1
+    while first > 0 and unicodedata.combining(value[first]):
+        first -= 1  # point at the letter the mark sits on, where the reader sees it
+    m = _in_file(text, ev, value, first)
+    errors.append(DataError(path, m.line, m.col, _where(loc),
+                            f"decomposed letters (not Unicode NFC) in {value[first:first + 3]!r}: they look the "
+                            "same but do not match in search, sorting or duplicate checks",
+                            "run: .venv/bin/python scripts/nfc.py " + path))
+    return True
+
+
+def _number(path: str, ev: yaml.ScalarEvent, loc: tuple[Any, ...], errors: list[DataError]) -> Any:
+    """A plain decimal number, or an error when it has more digits than any count or rate needs."""
+    value = ev.value
+    digits = sum(c.isdigit() for c in value)
+    number: int | float | None = None
+    if digits <= MAX_DIGITS:
+        number = int(value) if _INT.match(value) else float(value)
+    if number is None or not math.isfinite(number):
+        m = _mark(ev.start_mark)
+        errors.append(DataError(path, m.line, m.col, _where(loc), f"number of {digits} digits is out of range",
+                                f"numbers have at most {MAX_DIGITS} digits; quote it if it is text"))
+        return value
+    return number
+
+
+def _scalar(path: str, text: str, ev: yaml.ScalarEvent, loc: tuple[Any, ...], errors: list[DataError]) -> Any:
     """Turn a scalar event into a value without YAML 1.1 guesswork."""
     value = ev.value
+    if not value.isascii():
+        _text_problem(path, text, ev, loc, errors)
     if ev.style:  # quoted or block scalar: always text (libyaml reports plain as "")
         return value
     if value in ("true", "false"):
         return value == "true"
     if value == "" or _NULLISH.match(value):
         return None
-    if _INT.match(value):
-        return int(value)
-    if _FLOAT.match(value):
-        return float(value)
+    if _INT.match(value) or _FLOAT.match(value):
+        return _number(path, ev, loc, errors)
     m, where = _mark(ev.start_mark), _where(loc)
     if _YAML11_BOOL.match(value):
         errors.append(
@@ -168,7 +236,7 @@ def load_text(path: str, raw: bytes) -> tuple[Loaded | None, list[DataError]]:
         events = parser.get_event  # the parser's event stream, pulled one event at a time
         _expect(events(), yaml.StreamStartEvent)
         _expect(events(), yaml.DocumentStartEvent)
-        loaded.value = _node(path, events(), events, (), loaded, errors, 0)
+        loaded.value = _node(path, text, events(), events, (), loaded, errors, 0)
         _expect(events(), yaml.DocumentEndEvent)
         end = events()
         if not isinstance(end, yaml.StreamEndEvent):
@@ -205,7 +273,7 @@ def _expect(ev: yaml.Event, kind: type) -> None:
         raise AssertionError(f"unexpected YAML event {ev!r}")
 
 
-def _node(path: str, ev: Any, events: Any, loc: tuple[Any, ...], loaded: Loaded,
+def _node(path: str, text: str, ev: Any, events: Any, loc: tuple[Any, ...], loaded: Loaded,
           errors: list[DataError], depth: int) -> Any:
     """Build the value of one node from the event stream, recording its position and any problem."""
     loaded.marks[loc] = ev.start_mark
@@ -223,13 +291,17 @@ def _node(path: str, ev: Any, events: Any, loc: tuple[Any, ...], loaded: Loaded,
         errors.append(DataError(path, m.line, m.col, _where(loc), f"explicit YAML tag '{ev.tag}' is not allowed",
                                 "remove the tag; values are plain text, numbers, lists and mappings"))
     if isinstance(ev, yaml.ScalarEvent):
-        return _scalar(path, ev, loc, errors)
+        before = len(errors)
+        value = _scalar(path, text, ev, loc, errors)
+        if len(errors) > before:
+            loaded.refused.add(loc)
+        return value
     if depth >= MAX_DEPTH:
         raise _TooDeep(_mark(ev.start_mark))
     if isinstance(ev, yaml.SequenceStartEvent):
         items: list[Any] = []
         while not isinstance(child := events(), yaml.SequenceEndEvent):
-            items.append(_node(path, child, events, (*loc, len(items)), loaded, errors, depth + 1))
+            items.append(_node(path, text, child, events, (*loc, len(items)), loaded, errors, depth + 1))
         return items
     if isinstance(ev, yaml.MappingStartEvent):
         mapping: dict[Any, Any] = {}
@@ -238,10 +310,12 @@ def _node(path: str, ev: Any, events: Any, loc: tuple[Any, ...], loaded: Loaded,
                 km = _mark(key_ev.start_mark)
                 errors.append(DataError(path, km.line, km.col, _where(loc), "mapping keys must be plain text",
                                         None))
-                _node(path, key_ev, events, (*loc, "?"), loaded, errors, depth + 1)
+                _node(path, text, key_ev, events, (*loc, "?"), loaded, errors, depth + 1)
                 key = f"?{km.line}:{km.col}"
             else:
                 key = key_ev.value
+                if not key.isascii():
+                    _text_problem(path, text, key_ev, (*loc, key), errors)
             here = (*loc, key)
             if key in mapping:
                 km, first = _mark(key_ev.start_mark), _mark(loaded.key_marks[here])
@@ -250,7 +324,7 @@ def _node(path: str, ev: Any, events: Any, loc: tuple[Any, ...], loaded: Loaded,
                                         "keep one of the two"))
             else:
                 loaded.key_marks[here] = key_ev.start_mark
-            value = _node(path, events(), events, here, loaded, errors, depth + 1)
+            value = _node(path, text, events(), events, here, loaded, errors, depth + 1)
             if key not in mapping:
                 mapping[key] = value
         return mapping

@@ -46,10 +46,12 @@ FigureKind = VocabularyKey
 Part = VocabularyKey
 AgreementKind = VocabularyKey
 Wording = Literal["verbatim", "summary"]
-FigureUnit = Literal["people", "percent", "times"]
-"""What a figure's number counts: 'people', 'percent' (0-100) or 'times' (a multiple, e.g. fourfold = 4)."""
-SeriesUnit = Literal["people", "percent", "times", "level"]
-"""What a series' points count: a figure unit, or 'level' for a ranked scale named in ``levels`` (e.g. tiers)."""
+FigureUnit = VocabularyKey
+"""What a figure's number counts: a key of documentary.yml's ``vocabularies.units`` (e.g. 'people', 'percent')."""
+SeriesUnit = VocabularyKey
+"""What a series' points count: a unit of the vocabulary, or 'level' for a ranked scale named in ``levels``."""
+LEVEL = "level"
+"""The series unit of a ranked scale (e.g. tiers): its points name a level instead of giving a number."""
 Approximation = Literal["approximately", "roughly", "about", "around", "almost", "nearly", "up to", "at least",
                         "more than", "fewer than"]
 """How the source hedges a number; shown before it."""
@@ -127,7 +129,7 @@ class Role(Strict):
             raise PydanticCustomError("undated_role", "a role needs a start, an end or an 'attested' date")
         if self.start and self.end and self.end.latest < self.start.earliest:
             raise PydanticCustomError("end_before_start", "end {end} is before start {start}",
-                                      {"end": str(self.end), "start": str(self.start)})
+                                      {"end": str(self.end), "start": str(self.start), "field": "end"})
         return self
 
     def held_on(self, day: PartialDate) -> bool:
@@ -177,7 +179,7 @@ class Event(Strict):
     def _span(self) -> Event:
         if self.end and self.end.latest < self.date.earliest:
             raise PydanticCustomError("end_before_start", "end {end} is before date {start}",
-                                      {"end": str(self.end), "start": str(self.date)})
+                                      {"end": str(self.end), "start": str(self.date), "field": "end"})
         return self
 
 
@@ -246,7 +248,7 @@ class Period(Strict):
     def _order(self) -> Period:
         if self.end.latest < self.start.earliest:
             raise PydanticCustomError("end_before_start", "end {end} is before start {start}",
-                                      {"end": str(self.end), "start": str(self.start)})
+                                      {"end": str(self.end), "start": str(self.start), "field": "end"})
         return self
 
 
@@ -282,11 +284,13 @@ class Figure(Strict):
     @model_validator(mode="after")
     def _value_and_unit(self) -> Figure:
         if self.value is None and self.as_stated is None:
-            raise PydanticCustomError("no_value", "a figure without a number needs 'as_stated', the source's words")
+            raise PydanticCustomError("no_value", "a figure without a number needs 'as_stated', the source's words",
+                                      {"field": "value"})
         if self.value is None and (self.unit is not None or self.approximation is not None):
-            raise PydanticCustomError("unit_without_value", "'unit' and 'approximation' need a 'value'")
+            raise PydanticCustomError("unit_without_value", "'unit' and 'approximation' need a 'value'",
+                                      {"field": "unit" if self.unit is not None else "approximation"})
         if self.value is not None and self.unit is None:
-            raise PydanticCustomError("value_without_unit", "a 'value' needs a 'unit'")
+            raise PydanticCustomError("value_without_unit", "a 'value' needs a 'unit'", {"field": "value"})
         return self
 
 
@@ -306,10 +310,11 @@ class Series(Strict):
 
     @model_validator(mode="after")
     def _levels(self) -> Series:
-        if (self.unit == "level") != bool(self.levels):
-            raise PydanticCustomError("series_levels", "'levels' is needed with unit 'level', and only then")
+        if (self.unit == LEVEL) != bool(self.levels):
+            raise PydanticCustomError("series_levels", "'levels' is needed with unit 'level', and only then",
+                                      {"field": "levels" if self.levels else "unit"})
         if len(set(self.levels)) != len(self.levels):
-            raise PydanticCustomError("series_levels", "a level is listed twice")
+            raise PydanticCustomError("series_levels", "a level is listed twice", {"field": "levels"})
         return self
 
 
@@ -358,11 +363,12 @@ class Quote(Strict):
     def _translations(self) -> Quote:
         unknown = sorted(set(self.translations) - set(LANGUAGES))
         if unknown:
-            raise PydanticCustomError("language", "no edition in {lang!r}; translations may be in: {langs}",
-                                      {"lang": unknown[0], "langs": ", ".join(LANGUAGES)})
+            raise PydanticCustomError("language", "no edition in '{lang}'; translations may be in: {langs}",
+                                      {"lang": unknown[0], "langs": ", ".join(LANGUAGES), "field": "translations"})
         if self.lang in self.translations:
             raise PydanticCustomError("translation_of_original", "a translation into '{lang}', the quotation's own "
-                                      "language: the text itself is the original", {"lang": self.lang})
+                                      "language: the text itself is the original",
+                                      {"lang": self.lang, "field": "translations"})
         return self
 
 

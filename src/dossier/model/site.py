@@ -12,7 +12,7 @@ from __future__ import annotations
 import string
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, field_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from dossier.model.entities import Strict
@@ -109,6 +109,41 @@ class AgreementKindTerm(Term):
                                        "(by default 'Commitments and measures')")
 
 
+PluralCategory = Literal["zero", "one", "two", "few", "many", "other"]
+"""CLDR plural categories (Babel tells which one a number takes in each language)."""
+
+
+class UnitTerm(Term):
+    """A unit figures and series count in: how a number in it is written, and the range it can take.
+
+    The range is a plausibility rule: a value outside it is refused at its line, so a count of people
+    larger than any population, a share above 100 per cent or a number that overflowed is caught."""
+
+    label: Text = Field(description="the unit as an axis title, e.g. 'Number of people'")
+    style: Literal["number", "percent"] = Field(
+        default="number", description="'percent' writes 17 as '17%' in the edition's format; 'number' uses 'written'")
+    written: dict[PluralCategory, Text] = Field(
+        default_factory=dict, description="how a number is written, by CLDR plural category, with {num} for the "
+        "number, e.g. {one: '{num} person', other: '{num} people'}; 'other' is required for style 'number'")
+    minimum: float = Field(default=0, description="the smallest plausible value")
+    maximum: float = Field(description="the largest plausible value, e.g. 100 for percent, a world population "
+                           "for people")
+    whole: bool = Field(default=False, description="true when values are whole numbers (a count of people)")
+
+    @model_validator(mode="after")
+    def _forms(self) -> UnitTerm:
+        if self.style == "number" and "other" not in self.written:
+            raise PydanticCustomError("unit_written", "a unit of style 'number' needs 'written' with an 'other' form, "
+                                      "e.g. other: '{num} litres'", {"field": "written"})
+        for form in self.written.values():
+            if any("{num}" not in text for text in form.translations.values()):
+                raise PydanticCustomError("unit_written", "each written form needs {num}, where the number goes",
+                                          {"field": "written"})
+        if self.maximum <= self.minimum:
+            raise PydanticCustomError("unit_range", "maximum is not above minimum", {"field": "maximum"})
+        return self
+
+
 class Vocabularies(Strict):
     """The controlled vocabularies of the data: the keys data files use, with their labels."""
 
@@ -116,6 +151,9 @@ class Vocabularies(Strict):
     figure_kinds: dict[PlainText, FigureKindTerm] = Field(description="what kind of statement a figure is")
     agreement_kinds: dict[PlainText, AgreementKindTerm] = Field(description="what an agreement or meeting is")
     parts: dict[PlainText, Term] = Field(description="a person's part in an event, e.g. 'co-chair'")
+    units: dict[PlainText, UnitTerm] = Field(description="what figures and series count, e.g. 'people', with how a "
+                                             "number is written and its plausible range (a series may also be "
+                                             "'level', a ranked scale)")
 
 
 class Edition(Strict):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Annotated, Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from pydantic import AfterValidator, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
@@ -39,23 +41,83 @@ PlainText = Annotated[str, AfterValidator(_plain_text)]
 Id = Annotated[str, Field(pattern=SLUG, max_length=80, description="lower-case ASCII slug, e.g. 'to-lam'")]
 
 
+SPECIAL_USE_NAMES = ("localhost", "local", "test", "invalid", "example", "internal", "home.arpa", "lan",
+                     "onion", "intranet", "corp", "private")
+"""Host names and suffixes that are never a public address (RFC 6761, 6762, 7686, and common private ones)."""
+
+
 def _https(value: str) -> str:
-    if not value.startswith("https://") or len(value) < 12 or any(c.isspace() for c in value):
+    """A published document's address: http(s), on a public host name, with no credentials."""
+    parts = urlsplit(value) if not any(c.isspace() for c in value) else None
+    if parts is None or parts.scheme not in ("https", "http") or not value.startswith(parts.scheme + "://"):
         raise PydanticCustomError(
-            "url_scheme", "URL must start with https:// (got '{value}')", {"value": value[:60]}
+            "url_scheme", "URL must start with https:// or http:// (got '{value}')", {"value": value[:60]}
         )
-    parts = urlsplit(value)
     if "@" in parts.netloc:
         # Never echo the credentials: the error line may be pasted into an issue or a CI log.
         raise PydanticCustomError("url_credentials", "URL carries a user name or password ('https://{host}' "
                                   "preceded by '...@')", {"host": parts.netloc.rpartition("@")[2][:60]})
-    host = parts.hostname or ""
-    if "." not in host.strip(".") or not re.fullmatch(r"[a-z0-9.-]+", host):
+    try:
+        host, port = parts.hostname or "", parts.port
+    except ValueError:
+        raise PydanticCustomError("url_host", "URL has an invalid port (got '{value}')",
+                                  {"value": value[:60]}) from None
+    if parts.netloc.startswith("[") or _ip_literal(host):
+        raise PydanticCustomError("url_ip", "URL names a bare IP address ('{host}'{what}), not a public host name",
+                                  {"host": host[:60], "what": _ip_kind(host)})
+    name = host.rstrip(".")
+    special = next((s for s in SPECIAL_USE_NAMES if name == s or name.endswith("." + s)), None)
+    if special:
+        raise PydanticCustomError("url_private", "URL's host '{host}' is not public ('{special}' names a local or "
+                                  "reserved network)", {"host": host[:60], "special": special})
+    if "." not in host.strip(".") or not re.fullmatch(r"[a-z0-9.-]+", host) or port == 0:
         raise PydanticCustomError("url_host", "URL has no valid host name (got '{value}')", {"value": value[:60]})
     return value
 
 
-HttpsUrl = Annotated[str, AfterValidator(_https), Field(pattern=r"^https://\S+$", max_length=2000)]
+def _ip_kind(host: str) -> str:
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return ""
+    kind = next((k for k, yes in (("loopback", ip.is_loopback), ("link-local", ip.is_link_local),
+                                  ("private", ip.is_private), ("reserved", ip.is_reserved)) if yes), "")
+    return f", {kind}" if kind else ""
+
+
+def _ip_literal(host: str) -> bool:
+    """Whether a host is an IP address in any spelling browsers accept (dotted, decimal, hex, octal)."""
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        pass
+    labels = host.split(".")
+    return all(re.fullmatch(r"(0x[0-9a-f]*|[0-9]+)", label) for label in labels if label) and bool(host.strip("."))
+
+
+def normal_url(url: str) -> str:
+    """An address in the form two spellings of one document share, for duplicate detection: case of scheme
+    and host, 'www.', default port, fragment, trailing slash, invisible characters and percent-encoding
+    folded away."""
+    url = "".join(c for c in url if c.isprintable() and not c.isspace())
+    url = unicodedata.normalize("NFC", url)
+    parts = urlsplit(url)
+    host = (parts.hostname or "").rstrip(".").removeprefix("www.")
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if port and port != {"http": 80, "https": 443}.get(parts.scheme.lower()):
+        host = f"{host}:{port}"
+    path = quote(unquote(parts.path), safe="/:@!$&'()*+,;=-._~").rstrip("/")
+    query = quote(unquote(parts.query), safe="=&/:@!$'()*+,;-._~")
+    # http and https of one address are one document.
+    return f"//{host}{path}" + (f"?{query}" if query else "")
+
+
+HttpsUrl = Annotated[str, AfterValidator(_https), Field(pattern=r"^https?://\S+$", max_length=2000)]
+"""A public web address (http or https; the name is kept for the data files' schemas)."""
 
 
 @dataclass(frozen=True)
@@ -133,7 +195,7 @@ class LocalText(str):
         if isinstance(value, dict):
             unknown = [k for k in value if k not in LANGUAGES]
             if unknown:
-                raise PydanticCustomError("language", "unknown language {lang!r}; use one of: {langs}",
+                raise PydanticCustomError("language", "unknown language '{lang}'; use one of: {langs}",
                                           {"lang": str(unknown[0]), "langs": ", ".join(LANGUAGES)})
             if "en" not in value:
                 raise PydanticCustomError("language", "the English text ('en') is required")

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from dossier.i18n import Messages
-from dossier.model.entities import Figure, Series
+from dossier.model.entities import LEVEL, Figure, Series
+from dossier.model.site import UnitTerm
 from dossier.render.values import figure_value
 
 WIDTH, HEIGHT = 520, 262
@@ -159,10 +161,14 @@ def _months(f: Figure) -> int:
 
 
 def chart(series: Series, points: list[Figure], t: Messages, kinds: list[str], measured: set[str],
-          kind_labels: dict[str, str]) -> ChartView:
-    """The view model of one series' chart and table. ``kinds``: the figure kinds in vocabulary order."""
+          kind_labels: dict[str, str], units: Mapping[str, UnitTerm]) -> ChartView:
+    """The view model of one series' chart and table. ``kinds``: the figure kinds in vocabulary order;
+    ``units``: documentary.yml's units vocabulary."""
     points = [f for f in points if f.period is not None]
-    levelled = series.unit == "level"
+    levelled = series.unit == LEVEL
+
+    def value_text(f: Figure) -> str:
+        return figure_value(f, t, units)
     shape_of = {k: SHAPES[i % len(SHAPES)] for i, k in enumerate(kinds)}
 
     def value_of(f: Figure) -> float:
@@ -186,7 +192,7 @@ def chart(series: Series, points: list[Figure], t: Messages, kinds: list[str], m
         step = _nice_step(top)
         ceiling = step * max(math.ceil(top / step), 1)
         span = ceiling
-        fmt = t.percent if series.unit == "percent" else t.number
+        fmt = t.percent if units[series.unit].style == "percent" else t.number
         y_values = [(i * step, fmt(i * step)) for i in range(round(ceiling / step) + 1)]
     left = 16 + 9 * max(len(label) for _, label in y_values)  # room for the larger type on a phone
     plot_w, plot_h = WIDTH - RIGHT - left, HEIGHT - BOTTOM - TOP
@@ -208,7 +214,7 @@ def chart(series: Series, points: list[Figure], t: Messages, kinds: list[str], m
         assert f.period is not None
         a, b = _days(f.period.start.earliest), _days(f.period.end.latest) + 1
         x, y = sx((a + b) // 2), sy(value_of(f))
-        value = figure_value(f, t)
+        value = value_text(f)
         label = t.gettext("%(value)s, %(period)s (%(kind)s)", value=value, period=period_text(f, t),
                           kind=kind_labels.get(f.kind, f.kind))
         marks.append(Mark(f, round(x, 1), round(y, 1), round(sx(a), 1), round(sx(b), 1),
@@ -239,11 +245,10 @@ def chart(series: Series, points: list[Figure], t: Messages, kinds: list[str], m
     y_ticks = [(round(sy(v), 1), label) for v, label in y_values]
     used = [k for k in kinds if any(f.kind == k for f in points)]
     legend = [LegendEntry(k, _shape(shape_of[k], 8, 8), k in measured) for k in used]
-    rows = [Row(f, period_text(f, t), _span(f, t), figure_value(f, t), f.id in disputed_ids) for f in points]
-    summary = _summary(series, points, joined, t, value_of, len(disputes))
+    rows = [Row(f, period_text(f, t), _span(f, t), value_text(f), f.id in disputed_ids) for f in points]
+    summary = _summary(series, points, joined, t, value_of, value_text, len(disputes))
     sources = list(dict.fromkeys(sid for f in points for sid in f.sources))
-    y_label = {"people": t.gettext("Number of people"), "percent": t.gettext("Per cent"),
-               "times": t.gettext("Times (multiple)"), "level": t.gettext("Level")}[series.unit]
+    y_label = t.gettext("Level") if levelled else units[series.unit].label.get(t.language)
     x_label = t.gettext("Year (each point at the middle of its period)")
     return ChartView(series, str(series.title), summary, marks, line, disputes, x_ticks, y_ticks, legend, rows,
                      sources, left, y_label, x_label)
@@ -264,18 +269,18 @@ def _path(joined: list[Mark], months: int) -> str:
 
 
 def _summary(series: Series, points: list[Figure], joined: list[Mark], t: Messages, value_of: Any,
-             disputes: int) -> str:
+             value_text: Any, disputes: int) -> str:
     """The trend in words, for the chart's description and for readers who cannot see it."""
     parts = []
     trend = [m.figure for m in joined] or points[:1]
-    if series.unit == "level" and 1 < len(trend) <= 12:
-        steps = [t.gettext("%(value)s in %(period)s", value=figure_value(f, t), period=period_text(f, t))
+    if series.unit == LEVEL and 1 < len(trend) <= 12:
+        steps = [t.gettext("%(value)s in %(period)s", value=value_text(f), period=period_text(f, t))
                  for f in trend]
         parts.append("; ".join(steps) + ".")
         trend = []
     if trend:
         a, b = trend[0], trend[-1]
-        va, vb = figure_value(a, t), figure_value(b, t)
+        va, vb = value_text(a), value_text(b)
         pa, pb = period_text(a, t), period_text(b, t)
         if len(trend) == 1:
             parts.append(t.gettext("%(value)s in %(period)s.", value=va, period=pa))
@@ -288,10 +293,10 @@ def _summary(series: Series, points: list[Figure], joined: list[Mark], t: Messag
         else:
             parts.append(t.gettext("%(first)s in %(first_period)s and %(last)s in %(last_period)s.",
                                    first=va, first_period=pa, last=vb, last_period=pb))
-        if len(trend) > 2 and series.unit != "level":
+        if len(trend) > 2 and series.unit != LEVEL:
             peak = max(trend, key=value_of)
             if peak not in (a, b):
-                parts.append(t.gettext("Highest: %(value)s in %(period)s.", value=figure_value(peak, t),
+                parts.append(t.gettext("Highest: %(value)s in %(period)s.", value=value_text(peak),
                                        period=period_text(peak, t)))
     others = len(points) - len(joined)
     if others > 0 and joined:

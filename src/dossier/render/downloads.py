@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from dossier.i18n import N_, Messages, messages
 from dossier.model.dataset import Dataset
 from dossier.model.entities import Figure
 from dossier.model.schemas import SINGULAR, list_schema, schemas
-from dossier.model.site import Documentary
+from dossier.model.site import Documentary, UnitTerm
 from dossier.render.values import figure_value
 
 JSON_KINDS = ("events", "people", "agreements", "series", "figures", "quotes", "reports", "sources")
@@ -19,7 +20,7 @@ FIGURE_FIELDS: list[tuple[str, str, str]] = [
     ("id", "string", N_("identifier of the figure")),
     ("label", "string", N_("what is counted")),
     ("value", "number", N_("the number, empty when the source gives none")),
-    ("unit", "string", N_("what the number counts: people, percent or times")),
+    ("unit", "string", N_("what the number counts: a unit of the documentary's vocabulary (e.g. people, percent)")),
     ("approximation", "string", N_("the source's hedge on the number, e.g. 'up to', 'almost'")),
     ("as_stated", "string", N_("the value in the source's own words, verbatim")),
     ("display", "string", N_("the value as the site writes it, e.g. 'approximately 17%'")),
@@ -39,20 +40,20 @@ def _dump(kind: str, ds: Dataset) -> str:
     return json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def _figure_row(f: Figure, t: Messages) -> list[str]:
+def _figure_row(f: Figure, t: Messages, units: Mapping[str, UnitTerm]) -> list[str]:
     kind, sid = f.stated_by.key
     return [f.id, str(f.label), "" if f.value is None else str(f.value), f.unit or "", f.approximation or "",
-            f.as_stated or "", figure_value(f, t),
+            f.as_stated or "", figure_value(f, t, units),
             f.period.start.iso if f.period else "", f.period.end.iso if f.period else "",
             (f.period.label or "") if f.period else "", f.series or "", f.kind, f"{kind}/{sid}", ";".join(f.sources),
             " | ".join(str(c) for c in f.caveats)]
 
 
-def figures_csv(figures: list[Figure], t: Messages) -> str:
+def figures_csv(figures: list[Figure], t: Messages, units: Mapping[str, UnitTerm]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([name for name, _, _ in FIGURE_FIELDS])
-    writer.writerows(_figure_row(f, t) for f in figures)
+    writer.writerows(_figure_row(f, t, units) for f in figures)
     return out.getvalue()
 
 
@@ -96,9 +97,9 @@ def files(ds: Dataset, site: Documentary) -> dict[str, str]:
     """Site path -> content of every download."""
     out = {f"data/{kind}.json": _dump(kind, ds) for kind in JSON_KINDS}
     t = messages(site.locale)
-    out["data/figures.csv"] = figures_csv(list(ds.figures.values()), t)
+    out["data/figures.csv"] = figures_csv(list(ds.figures.values()), t, site.vocabularies.units)
     for sid, points in ds.figures_by_series.items():
-        out[f"data/series/{sid}.csv"] = figures_csv(points, t)
+        out[f"data/series/{sid}.csv"] = figures_csv(points, t, site.vocabularies.units)
     out["data/datapackage.json"] = json.dumps(datapackage(ds, site), ensure_ascii=False, indent=1) + "\n"
     for name, schema in schemas().items():
         out[f"data/schemas/{name}"] = json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

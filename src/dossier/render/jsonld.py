@@ -92,7 +92,7 @@ def figures(ds: Dataset, site: Documentary, t: Messages, labels: Any) -> dict[st
     return {"@context": CONTEXT, "@type": "Dataset", "name": str(text.title), "description": str(text.description),
             "license": site.licence.url,
             "variableMeasured": [{"@type": "PropertyValue", "name": str(f.label), "value": f.value,
-                                  "valueReference": figure_value(f, t), "unitText": f.unit,
+                                  "valueReference": figure_value(f, t, site.vocabularies.units), "unitText": f.unit,
                                   "measurementTechnique": labels.figure_kinds[f.kind]}
                                  for f in ds.figures.values()],
             "citation": [source(ds.sources[s]) for s in sorted({s for f in ds.figures.values() for s in f.sources})]}

@@ -143,7 +143,8 @@ class Renderer:
             "figure_url": figure_url,
             "page_url": page_url, "file_link": file_link, "year_link": year_link, "dates": t.dates,
             "edition_lang": self.lang,
-            "figure_value": lambda f: values.figure_value(f, t), "attributed": values.attributed,
+            "figure_value": lambda f: values.figure_value(f, t, self.site.vocabularies.units),
+            "attributed": values.attributed,
             "names": values.names,
         }
 
@@ -451,7 +452,8 @@ class Renderer:
         for sid, series in ds.series.items():
             points = ds.figures_by_series.get(sid, [])
             if points and (tag is None or tag in series.tags):
-                out.append(chart(series, points, self.t, kinds, measured, dict(self.labels.figure_kinds)))
+                out.append(chart(series, points, self.t, kinds, measured, dict(self.labels.figure_kinds),
+                                 self.site.vocabularies.units))
         return out
 
 

@@ -7,8 +7,12 @@ once, even when the title already does.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from dossier.i18n import N_, Messages
 from dossier.model.entities import Figure
+from dossier.model.site import UnitTerm
 
 APPROXIMATIONS = {
     "approximately": N_("approximately %(value)s"), "roughly": N_("roughly %(value)s"),
@@ -19,19 +23,22 @@ APPROXIMATIONS = {
 """The hedges a figure may carry (``entities.Approximation``), as catalogue messages."""
 
 
-def figure_value(figure: Figure, t: Messages) -> str:
+def figure_value(figure: Figure, t: Messages, units: Mapping[str, UnitTerm]) -> str:
     """The figure's value with its hedge and unit, once each; the source's own words when it gives no number."""
     if figure.value is None or figure.unit is None:
         return str(figure.as_stated or "")
-    value = figure.value
-    count = int(value) if float(value).is_integer() else value
-    if figure.unit == "percent":
-        text = t.percent(value)
-    elif figure.unit == "people":
-        text = t.ngettext("%(num)s person", "%(num)s people", count)  # type: ignore[arg-type]
-    else:
-        text = t.ngettext("%(num)s time", "%(num)s times", count)  # type: ignore[arg-type]
+    text = number_in(figure.value, units[figure.unit], t)
     return t.gettext(APPROXIMATIONS[figure.approximation], value=text) if figure.approximation else text
+
+
+def number_in(value: float, unit: UnitTerm, t: Messages) -> str:
+    """A number in a unit of documentary.yml, in the edition's format and plural form ('3,356 people', '17%')."""
+    if unit.style == "percent":
+        return t.percent(value)
+    count = int(value) if float(value).is_integer() else value
+    category: Any = t.locale.plural_form(count)  # a CLDR category name: 'one', 'few', 'other'...
+    form = unit.written.get(category) or unit.written["other"]
+    return form.get(t.language).replace("{num}", t.number(count))
 
 
 def names(title: str, publisher: str) -> bool:

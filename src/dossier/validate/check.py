@@ -19,7 +19,7 @@ from dossier.errors import DataError, DataInvalid
 from dossier.load.files import RawEntry, read_data_dir
 from dossier.load.yamlstrict import load_text
 from dossier.model.dataset import Dataset
-from dossier.model.entities import KINDS, Strict
+from dossier.model.entities import KINDS, LEVEL, Strict
 from dossier.model.schemas import SINGULAR
 from dossier.model.site import Documentary
 from dossier.model.types import SLUG, Ref
@@ -116,8 +116,11 @@ def _message(err: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, str | None
 
 HINTS = {
     "url_credentials": "remove the 'user:password@' part: a published address must not carry credentials",
-    "url_scheme": "copy the address from the browser's address bar; only https:// addresses are accepted",
+    "url_scheme": "copy the address from the browser's address bar; only https:// and http:// addresses are "
+                  "accepted",
     "url_host": "copy the full address, e.g. https://www.example.org/...",
+    "url_ip": "cite the document at its public address (a host name readers can reach), never an IP address",
+    "url_private": "a local or reserved network's page is not a public source: cite its public address",
 }
 """Hints for the custom errors of the field types, by error type."""
 
@@ -153,10 +156,13 @@ def validate_raw(raw: RawEntry, model: type[M], errors: list[DataError]) -> M | 
         seen: set[tuple[Any, ...]] = set()
         for err in exc.errors(include_url=False):
             loc = _clean_loc(tuple(err["loc"]), raw, err["type"] == "missing")
-            if loc in seen:
+            at = (err.get("ctx") or {}).get("field")
+            if at and (*raw.prefix, *loc, at) in raw.loaded.marks:
+                loc = (*loc, at)  # a rule over several fields points at the one to change
+            full = (*raw.prefix, *loc)
+            if loc in seen or any(full[:n] in raw.loaded.refused for n in range(len(full) + 1)):
                 continue
             seen.add(loc)
-            full = (*raw.prefix, *loc)
             mark = raw.loaded.key_mark_for(full) if err["type"] == "extra_forbidden" else raw.loaded.mark_for(full)
             message, hint = _message(dict(err), loc)
             errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(loc), message, hint))
@@ -198,13 +204,16 @@ def _walk_refs(model: type[BaseModel], raw: Any, loc: tuple[Any, ...]) -> typing
                 yield here, refs[0].kind, v
 
 
-def check_references(raws: list[RawEntry], errors: list[DataError]) -> set[int]:
+def check_references(raws: list[RawEntry], errors: list[DataError],
+                     unreadable: dict[str, str] | None = None) -> set[int]:
     """Duplicate ids, file names that disagree with ids, and references to missing entries.
 
     Returns the ``id()`` of every raw entry with a missing reference: plausibility checks skip them,
     so one typo gives one error, not a cascade.
     """
     broken: set[int] = set()
+    unreadable = unreadable or {}
+    unchecked: dict[str, int] = {}
     ids: dict[str, dict[str, RawEntry]] = {kind: {} for kind in KINDS}
     for raw in raws:
         eid = raw.value.get("id") if isinstance(raw.value, dict) else None
@@ -230,9 +239,18 @@ def check_references(raws: list[RawEntry], errors: list[DataError]) -> set[int]:
                 mark = raw.loaded.mark_for((*raw.prefix, "items", i, "id"))
                 errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(("items", i, "id")),
                                         f"duplicate item id '{item_id}'", None))
+    edges: dict[tuple[str, str], list[tuple[tuple[str, str], RawEntry, tuple[Any, ...]]]] = {}
     for raw in raws:
+        eid = raw.value.get("id") if isinstance(raw.value, dict) else None
+        source = (raw.kind, eid) if isinstance(eid, str) else None
         for loc, kind, target in _walk_refs(KINDS[raw.kind], raw.value, ()):
+            if source:
+                edges.setdefault(source, []).append(((kind, target), raw, loc))
             if target in ids[kind]:
+                continue
+            if kind in unreadable:
+                unchecked[kind] = unchecked.get(kind, 0) + 1
+                broken.add(id(raw))
                 continue
             mark = raw.loaded.mark_for((*raw.prefix, *loc))
             broken.add(id(raw))
@@ -243,11 +261,57 @@ def check_references(raws: list[RawEntry], errors: list[DataError]) -> set[int]:
         item = raw.value.get("item") if raw.kind == "corrections" and isinstance(raw.value, dict) else None
         if isinstance(item, str):
             kind, _, target = item.partition("/")
-            if kind not in ids or target not in ids[kind]:
+            if source:
+                edges.setdefault(source, []).append(((kind, target), raw, ("item",)))
+            if kind in unreadable and target not in ids.get(kind, {}):
+                unchecked[kind] = unchecked.get(kind, 0) + 1
+                broken.add(id(raw))
+            elif kind not in ids or target not in ids[kind]:
                 broken.add(id(raw))
                 mark = raw.loaded.mark_for((*raw.prefix, "item"))
                 errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(("item",)),
                                         f"no entry '{item}'", "write it as kind/id, e.g. 'quotes/some-id'"))
+    for kind, n in unchecked.items():
+        errors.append(DataError(unreadable[kind], 1, 1, "references",
+                                f"{n} reference{'s' if n != 1 else ''} to {kind} not checked: this file could not be "
+                                "read", "fix this file's own error first", followup=True))
+    broken |= _check_cycles(edges, errors)
+    return broken
+
+
+def _check_cycles(edges: dict[tuple[str, str], list[tuple[tuple[str, str], RawEntry, tuple[Any, ...]]]],
+                  errors: list[DataError]) -> set[int]:
+    """An entry that refers to itself, or a ring of entries each referring to the next (a correction of a
+    correction of the first): each is an error at the reference that closes it."""
+    broken: set[int] = set()
+    state: dict[tuple[str, str], int] = {}  # 1: on the current path, 2: done
+    for start in sorted(edges):
+        if state.get(start):
+            continue
+        path: list[tuple[str, str]] = [start]
+        stack = [iter(edges.get(start, []))]
+        state[start] = 1
+        while stack:
+            step = next(stack[-1], None)
+            if step is None:
+                state[path.pop()] = 2
+                stack.pop()
+                continue
+            target, raw, loc = step
+            if state.get(target) == 1:
+                ring = path[path.index(target):]
+                mark = raw.loaded.mark_for((*raw.prefix, *loc))
+                broken.add(id(raw))
+                what = ("refers to itself" if len(ring) == 1 else
+                        "closes a cycle of references: " + " -> ".join(f"{k}/{i}" for k, i in [*ring, target]))
+                errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(loc),
+                                        f"{ring[-1][0]}/{ring[-1][1]} {what}",
+                                        "an entry cannot be its own correction, successor or source: point at "
+                                        "another entry"))
+            elif not state.get(target) and target in edges:
+                state[target] = 1
+                path.append(target)
+                stack.append(iter(edges[target]))
     return broken
 
 
@@ -306,6 +370,7 @@ def validate_project(root: Path) -> tuple[Documentary, Dataset]:
 VOCABULARY_FIELDS: list[tuple[str, tuple[str, ...], str]] = [
     ("sources", ("kind",), "source_kinds"), ("figures", ("kind",), "figure_kinds"),
     ("agreements", ("kind",), "agreement_kinds"), ("events", ("participants", "*", "part"), "parts"),
+    ("figures", ("unit",), "units"), ("series", ("unit",), "units"),
 ]
 """(kind, field path, vocabulary) of every field whose value is a term of documentary.yml's vocabularies."""
 
@@ -329,7 +394,7 @@ def check_vocabularies(raws: list[RawEntry], site: Documentary, errors: list[Dat
                 holders = [((), raw.value)]
             for prefix, holder in holders:
                 value = holder.get(path[-1]) if isinstance(holder, dict) else None
-                if not isinstance(value, str) or value in terms:
+                if not isinstance(value, str) or value in terms or (kind, value) == ("series", LEVEL):
                     continue
                 loc = (*prefix, path[-1])
                 mark = raw.loaded.mark_for((*raw.prefix, *loc))
@@ -344,12 +409,13 @@ def validate(data_dir: Path, root: Path | None = None, site: Documentary | None 
     """Load, validate and cross-check ``data_dir`` (against ``site``'s vocabularies when given);
     raise ``DataInvalid`` with every error found."""
     errors: list[DataError] = []
-    raws = read_data_dir(data_dir, root or data_dir.parent, errors)
+    unreadable: dict[str, str] = {}
+    raws = read_data_dir(data_dir, root or data_dir.parent, errors, unreadable)
     good = validate_entries(raws, errors)
-    broken = check_references(raws, errors)
+    broken = check_references(raws, errors, unreadable)
     sound = [(raw, entry) for raw, entry in good if id(raw) not in broken]
     measured = {k for k, term in site.vocabularies.figure_kinds.items() if term.measured} if site else set()
-    check_plausibility(sound, errors, measured_kinds=measured)
+    check_plausibility(sound, errors, measured_kinds=measured, units=site.vocabularies.units if site else None)
     if site is not None:
         check_vocabularies(raws, site, errors)
     if errors:

@@ -24,8 +24,9 @@ Dates are compared by their widest meaning (``PartialDate.bounds``): 'before 202
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -35,7 +36,9 @@ from pydantic import BaseModel
 from dossier.errors import DataError
 from dossier.load.files import RawEntry
 from dossier.model.dates import PartialDate
-from dossier.model.entities import Event, Figure, Person, Quote, Role, Source, Strict
+from dossier.model.entities import LEVEL, Event, Figure, Person, Quote, Role, Source, Strict
+from dossier.model.site import UnitTerm
+from dossier.model.types import normal_url
 
 
 @dataclass
@@ -115,15 +118,18 @@ def single_value_per_period(entries: Entries) -> None:
                               "if two sources disagree, give each its own figure citing only that source")
 
 
-def _normal_url(url: str) -> str:
-    return url.split("#")[0].rstrip("/").replace("://www.", "://").casefold()
+def _normal_name(name: str) -> str:
+    """A name as duplicate detection compares it: NFC, case and runs of whitespace folded."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
 def distinct_values(entries: Entries) -> None:
     checks: list[tuple[str, tuple[str, ...], Any, str]] = [
-        ("sources", ("url",), lambda s: _normal_url(s.url), "cite the existing source's id instead"),
-        ("quotes", ("text",), lambda q: " ".join(q.text.casefold().split()), "keep one entry and list both sources"),
-        ("events", ("title",), lambda e: (e.date.iso, str(e.title).casefold()), "keep one entry and list both sources"),
+        ("sources", ("url",), lambda s: normal_url(s.url), "cite the existing source's id instead"),
+        ("people", ("name",), lambda p: (_normal_name(p.name), p.country), "one person, one entry: merge the two"),
+        ("organisations", ("name",), lambda o: (_normal_name(o.name), o.country), "merge the two entries"),
+        ("quotes", ("text",), lambda q: _normal_name(q.text), "keep one entry and list both sources"),
+        ("events", ("title",), lambda e: (e.date.iso, _normal_name(e.title)), "keep one entry and list both sources"),
     ]
     for kind, loc, key_of, hint in checks:
         seen: dict[Any, RawEntry] = {}
@@ -149,7 +155,11 @@ def _dates(model: BaseModel, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[
                 yield from _dates(v, here)
 
 
-def allowed_ranges(entries: Entries, today: date) -> None:
+def _n(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def allowed_ranges(entries: Entries, today: date, units: Mapping[str, UnitTerm]) -> None:
     for kind in entries.by_kind:
         for raw, entry in entries.of(kind):
             for loc, day in _dates(entry):
@@ -158,20 +168,25 @@ def allowed_ranges(entries: Entries, today: date) -> None:
                     entries.error(raw, loc, f"{day} is in the future", "the record holds what has happened; "
                                   "a planned date belongs in the text, attributed to whoever announced it")
     for raw, figure in entries.of("figures"):
-        if figure.value is None:
+        unit = units.get(figure.unit or "")
+        if figure.value is None or unit is None:
             continue
-        if figure.value < 0:
-            entries.error(raw, ("value",), f"{figure.value} is negative",
-                          "give the size of a fall as a positive number and say 'fall' in the label")
-        elif figure.unit == "percent" and figure.value > 100:
-            entries.error(raw, ("value",), f"{figure.value} per cent is more than 100",
-                          "a rise of more than 100% is better given in 'times'")
+        if figure.value < unit.minimum:
+            entries.error(raw, ("value",), f"{_n(figure.value)} is below the smallest plausible value in "
+                          f"{figure.unit} ({_n(unit.minimum)})",
+                          "give the size of a fall as a positive number and say 'fall' in the label"
+                          if unit.minimum == 0 else "check the number, or the unit's range in documentary.yml")
+        elif figure.value > unit.maximum:
+            entries.error(raw, ("value",), f"{_n(figure.value)} is beyond the largest plausible value in "
+                          f"{figure.unit} ({_n(unit.maximum)})", "check the number and the unit; the ranges are "
+                          "documentary.yml's vocabularies.units")
 
 
-def value_types(entries: Entries) -> None:
+def value_types(entries: Entries, units: Mapping[str, UnitTerm]) -> None:
     for raw, figure in entries.of("figures"):
-        if figure.unit == "people" and isinstance(figure.value, float) and not figure.value.is_integer():
-            entries.error(raw, ("value",), f"a number of people is a whole number, not {figure.value}",
+        unit = units.get(figure.unit or "")
+        if unit and unit.whole and isinstance(figure.value, float) and not figure.value.is_integer():
+            entries.error(raw, ("value",), f"a number of {figure.unit} is a whole number, not {figure.value}",
                           "if the source gives an average or a rate, choose another unit or give its words "
                           "in 'as_stated'")
     for raw, quote in entries.of("quotes"):
@@ -232,7 +247,7 @@ def consistent_qualifiers(entries: Entries) -> None:
         if figure.period is None:
             entries.error(raw, ("period",), f"a point of series '{series.id}' needs a 'period'",
                           "give the span the number covers: period: {start: 2023, end: 2023}")
-        if series.unit == "level":
+        if series.unit == LEVEL:
             if figure.value is not None or figure.as_stated not in series.levels:
                 entries.error(raw, ("as_stated",), f"series '{series.id}' is a scale: a point has no 'value' and "
                               f"names one of its levels in 'as_stated' ({figure.as_stated!r} is not one)",
@@ -254,18 +269,20 @@ def consistent_qualifiers(entries: Entries) -> None:
 
 
 def check_plausibility(good: list[tuple[RawEntry, Strict]], errors: list[DataError], today: date | None = None,
-                       measured_kinds: set[str] | None = None) -> None:
+                       measured_kinds: set[str] | None = None, units: Mapping[str, UnitTerm] | None = None) -> None:
     """Run every constraint over the entries that passed their models, adding to ``errors``.
 
-    ``measured_kinds``: the figure kinds that are measurements (documentary.yml's vocabulary).
+    ``measured_kinds``: the figure kinds that are measurements; ``units``: the units with their ranges
+    (both documentary.yml's vocabularies).
     """
+    units = units or {}
     by_kind: dict[str, dict[str, tuple[RawEntry, Strict]]] = defaultdict(dict)
     for raw, entry in good:
         by_kind[raw.kind].setdefault(getattr(entry, "id", ""), (raw, entry))
     entries = Entries(dict(by_kind), errors)
     single_value_per_period(entries)
     distinct_values(entries)
-    allowed_ranges(entries, today or datetime.now(UTC).date())
-    value_types(entries)
+    allowed_ranges(entries, today or datetime.now(UTC).date(), units)
+    value_types(entries, units)
     differences_within_range(entries, measured_kinds or set())
     consistent_qualifiers(entries)
