@@ -12,7 +12,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 ENSURE  := scripts/ensure-packages.sh
 
-.PHONY: setup serve test build validate bench lint typecheck lock schemas messages new clean audit browser screenshots
+.PHONY: setup serve test build validate bench lint typecheck lock schemas messages new clean audit browser fonts cff screenshots
 
 # The lock file's hashed pins, then the package itself (editable, no network: its build backend
 # is in the lock file), so scripts, tests and `mkdocs serve` import it like any library.
@@ -27,12 +27,26 @@ $(STAMP): requirements.lock pyproject.toml
 
 setup: $(STAMP)
 
+# cffconvert in a venv of its own (it needs jsonschema<4): validates CITATION.cff (tests, `make audit`).
+CFF_VENV  := tools/cff/.venv
+CFF_STAMP := $(CFF_VENV)/.installed
+$(CFF_STAMP): tools/cff/requirements.lock
+	@$(PY) -m venv $(CFF_VENV) || { echo "error: '$(PY) -m venv' failed. On Debian or Ubuntu run: sudo apt-get install -y python3-venv" >&2; exit 1; }
+	$(CFF_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r tools/cff/requirements.lock
+	touch $(CFF_STAMP)
+
+cff: $(CFF_STAMP)
+
 # The Debian chromium that browser tests, screenshots and the audit drive (installed when missing).
 browser:
 	@$(ENSURE) chromium=chromium
 
+# The font the Open Graph card (og:image) is drawn with at build time (render/card.py), installed when missing.
+fonts:
+	@$(ENSURE) /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf=fonts-dejavu-core
+
 # Both editions by default; EDITION=en (or vi) serves the edition being edited alone, for a faster rebuild.
-serve: $(STAMP)
+serve: $(STAMP) fonts
 ifeq ($(EDITION),)
 	$(BIN)/mkdocs serve
 else ifeq ($(wildcard mkdocs.$(EDITION).yml),)
@@ -41,13 +55,13 @@ else
 	$(BIN)/mkdocs serve -f mkdocs.$(EDITION).yml
 endif
 
-build: $(STAMP)
+build: $(STAMP) fonts
 	$(BIN)/mkdocs build --strict
 
 validate: $(STAMP)
 	$(BIN)/python scripts/validate.py
 
-test: $(STAMP) browser
+test: $(STAMP) browser fonts $(CFF_STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
@@ -77,7 +91,7 @@ messages: $(STAMP)
 new: $(STAMP)
 	$(BIN)/python scripts/new.py $(KIND) $(ID)
 
-screenshots: $(STAMP) browser
+screenshots: $(STAMP) browser fonts
 	$(BIN)/python scripts/screenshots.py $(or $(DIR),screenshots)
 
 # Regenerates the hashed lock file from pyproject.toml (needs the registry).
@@ -88,9 +102,12 @@ lock: $(STAMP)
 clean:
 	rm -rf site .pytest_cache
 
-# Lighthouse, first-load weight and the Nu Html Checker for every page type of both editions (installs
-# Lighthouse and vnu-jar from tools/audit's lock file, and the Debian JDK for vnu).
-audit: build browser
+# Lighthouse, first-load weight, the Nu Html Checker and pa11y for every page type of both editions, then
+# every export read by its own tool (JSON-LD: schema-dts + tsc; BibTeX: pybtex; feeds: feedparser; data
+# package: Frictionless; CITATION.cff: cffconvert). Installs Lighthouse, vnu-jar, pa11y, schema-dts and
+# TypeScript from tools/audit's lock file (puppeteer's own browser download skipped: pa11y drives the Debian
+# chromium), and the Debian JDK for vnu.
+audit: build browser $(CFF_STAMP)
 	@$(ENSURE) npm=npm node=nodejs java=default-jre-headless
-	npm ci --prefix tools/audit --no-audit --no-fund --silent
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix tools/audit --no-audit --no-fund --silent
 	$(BIN)/python scripts/audit.py

@@ -1,5 +1,8 @@
 """Audit every page type of the built site: first-load weight, Lighthouse scores and Nu Html Checker
-errors, as a table.
+errors, as a table; then pa11y on every page type, and what the site exports, each read by its own
+tool: the JSON-LD of every page against schema.org's types (schema-dts, through the TypeScript
+compiler), every page's BibTeX entry (pybtex), the feeds (feedparser), the data package (Frictionless),
+CSV cells a spreadsheet would run, and CITATION.cff (cffconvert). Exits 1 when any of these fails.
 
 Usage: python scripts/audit.py   (after `make build`; `make audit` does both and installs Lighthouse)
 
@@ -20,6 +23,7 @@ import gzip
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -37,6 +41,9 @@ PAGE_TYPES = page_types(ROOT)
 
 LIGHTHOUSE = ROOT / "tools" / "audit" / "node_modules" / ".bin" / "lighthouse"
 VNU = ROOT / "tools" / "audit" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AUDIT = ROOT / "tools" / "audit"
+TSC = AUDIT / "node_modules" / ".bin" / "tsc"
+CFFCONVERT = ROOT / "tools" / "cff" / ".venv" / "bin" / "cffconvert"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
@@ -103,6 +110,70 @@ def nu_errors(site: Path) -> dict[str, tuple[list[str], list[str]]]:
     return out
 
 
+def pa11y(base: str) -> dict[str, list[str]]:
+    """page type -> pa11y's errors (HTML_CodeSniffer, WCAG 2 AA), in one Debian chromium."""
+    result = subprocess.run(["node", str(AUDIT / "pa11y.mjs"), base, *PAGE_TYPES.values()], capture_output=True,
+                            text=True, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
+    found = json.loads(result.stdout)
+    return {name: [f"{i['code']}: {i['message']} ({i['selector']})" for i in found[path] if i["type"] == "error"]
+            for name, path in PAGE_TYPES.items()}
+
+
+def jsonld_types(site: Path) -> tuple[int, list[str]]:
+    """(pages read, errors): every page's JSON-LD, written as a TypeScript constant of schema-dts's
+    ``WithContext<Thing>`` and compiled with tsc --strict: a property that the type does not have on
+    schema.org, a value of the wrong type or a null is a compile error, reported with its page."""
+    from dossier.devtools.exports import jsonld_of
+
+    lines = ['import type { Thing, WithContext } from "schema-dts";']
+    where: dict[int, str] = {}
+    for i, (rel, data) in enumerate(jsonld_of(site)):
+        where[len(lines) + 1] = rel
+        lines.append(f"export const page{i}: WithContext<Thing> = {json.dumps(data, ensure_ascii=False)};")
+    with tempfile.TemporaryDirectory(dir=AUDIT) as tmp:
+        source = Path(tmp) / "pages.ts"
+        source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        result = subprocess.run([str(TSC), "--noEmit", "--strict", "--module", "esnext", "--target", "es2022",
+                                 "--moduleResolution", "bundler", str(source)],
+                                capture_output=True, text=True, check=False)
+    errors = []
+    for line in result.stdout.splitlines():
+        found = re.match(r".*pages\.ts\((\d+),\d+\): (error .*)", line)
+        if found:
+            errors.append(f"{where.get(int(found.group(1)), '?')}: {found.group(2)}")
+    if result.returncode and not errors:
+        errors.append(result.stdout.strip() or result.stderr.strip())
+    return len(where), errors
+
+
+def citation_cff() -> tuple[bool, str]:
+    result = subprocess.run([str(CFFCONVERT), "--validate", "-i", str(ROOT / "CITATION.cff")],
+                            capture_output=True, text=True, check=False)
+    return result.returncode == 0, (result.stdout + result.stderr).strip().splitlines()[-1]
+
+
+def exports(site: Path) -> bool:
+    """Print one line per export check (tool, what it read, problems) and each problem; True when all pass."""
+    from dossier.devtools import exports as x
+    from dossier.validate.check import validate_project
+
+    limit = validate_project(ROOT)[0].feeds.limit
+    checks = [("JSON-LD against schema.org (schema-dts, tsc)", "pages", jsonld_types(site)),
+              ("BibTeX entries (pybtex)", "pages", x.bibtex_problems(site)),
+              (f"Atom feeds (feedparser, at most {limit} entries)", "feeds", x.feed_problems(site, limit)),
+              ("data packages (Frictionless)", "packages", x.datapackage_problems(site)),
+              ("CSV cells that run as formulas", "CSV files", x.formula_cells(site))]
+    ok = True
+    for title, unit, (count, problems) in checks:
+        print(f"{title}: {count} {unit} read, {len(problems)} problems")
+        for p in problems:
+            print(f"  {p}")
+        ok = ok and not problems and count > 0
+    valid, said = citation_cff()
+    print(f"CITATION.cff (cffconvert --validate): {said}")
+    return ok and valid
+
+
 def main() -> int:
     site = ROOT / "site"
     if not (site / "index.html").exists():
@@ -114,6 +185,7 @@ def main() -> int:
     have_lh = LIGHTHOUSE.exists()
     have_vnu = VNU.exists() and shutil.which("java") is not None
     nu = nu_errors(site) if have_vnu else {}
+    a11y = pa11y(base)
     rows = []
     for name, path in PAGE_TYPES.items():
         row = [name, f"{weights[name]:.1f}"]
@@ -124,6 +196,7 @@ def main() -> int:
         if have_vnu:
             ours, theirs = nu[name]
             row.append(f"{len(ours)} / {len(theirs)}")
+        row.append(str(len(a11y[name])))
         rows.append(row)
     server.shutdown()
     header = ["page type", "first load, KB gzip (HTML+CSS+JS)"]
@@ -131,6 +204,7 @@ def main() -> int:
         header += ["Lighthouse mobile: perf / a11y / best practices / SEO", "Lighthouse desktop: same"]
     if have_vnu:
         header += ["Nu Html Checker errors: ours / Material's"]
+    header += ["pa11y errors (WCAG 2 AA)"]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -143,7 +217,11 @@ def main() -> int:
             for kind, found in (("ours", ours), ("Material's", theirs)):
                 for message in sorted(set(found)):
                     print(f"vnu {name} ({kind}): {message}")
-    return 0
+    for name, found in a11y.items():
+        for message in found:
+            print(f"pa11y {name}: {message}")
+    valid = exports(site)
+    return 0 if valid and not any(a11y.values()) else 1
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 #
 # Usage: scripts/ensure-packages.sh COMMAND=PACKAGE [COMMAND=PACKAGE ...]
 #   e.g. scripts/ensure-packages.sh chromium=chromium   (browser tests, screenshots, audit)
-# A package is needed when its command is not on PATH. CHROMIUM_PATH, when it names an
+# A package is needed when its command is not on PATH; a COMMAND that starts with '/' is a file the
+# package installs (e.g. a font), needed when that file is missing. CHROMIUM_PATH, when it names an
 # executable, stands in for the chromium command (e.g. Chrome on GitHub's runners).
 # As root it runs apt-get; otherwise sudo -n (only when that works without a password);
 # otherwise it prints the exact command and exits 1. It never skips silently.
@@ -16,7 +17,11 @@ for pair in "$@"; do
   if [ "$cmd" = chromium ] && [ -n "${CHROMIUM_PATH:-}" ] && [ -x "${CHROMIUM_PATH}" ]; then
     continue
   fi
-  command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
+  if [ "${cmd#/}" != "$cmd" ]; then
+    [ -f "$cmd" ] || missing+=("$pkg")
+  else
+    command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
+  fi
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 

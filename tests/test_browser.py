@@ -218,7 +218,7 @@ def test_palette_toggle_switches_scheme(page: tuple[Page, Recorder], base_url: s
     pg, rec = page
     pg.goto(base_url + edition + "figures/")
     before = pg.get_attribute("body", "data-md-color-scheme")
-    pg.locator("form[data-md-component=palette] label:visible").first.click()
+    pg.locator("[data-md-component=palette] label:visible").first.click()
     wait_until(pg, f"document.body.getAttribute('data-md-color-scheme') !== '{before}'")
     after = pg.get_attribute("body", "data-md-color-scheme")
     assert {before, after} == {"default", "slate"}

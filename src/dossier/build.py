@@ -10,7 +10,7 @@ from typing import Any
 from dossier.model.dataset import Dataset
 from dossier.model.site import Documentary
 from dossier.model.types import edition
-from dossier.render import downloads, feeds
+from dossier.render import card, downloads, feeds
 from dossier.render.pages import Page, Renderer
 from dossier.validate.check import validate_project
 
@@ -62,7 +62,9 @@ def prepare(root: Path, overrides: Path | None = None, extra: dict[str, Any] | N
         for page in pages:
             renderer.render(page)
         site_url = str((extra or {}).get("site_url") or "")
-        generated = {**downloads.files(dataset, site), **feeds.files(dataset, site, site_url, renderer.lang)}
+        generated: dict[str, str | bytes] = {**downloads.files(dataset, site),
+                                             **feeds.files(dataset, site, site_url, renderer.lang)}
+        generated[card.PATH] = card.png(str(site.title), str(site.author))  # og:image, in the edition's language
         extra_files = [ExtraFile(path, content) for path, content in generated.items()]
     t2 = time.perf_counter()
     return Build(site, dataset, pages, extra_files, timings={"load+validate": t1 - t0, "render": t2 - t1},

@@ -363,19 +363,42 @@ def test_structured_data_per_page_type(real_site: Path, ds: Dataset) -> None:
     assert {a["name"] for a in event["attendee"]} == {
         ds.people[p.person].name for p in ds.events["enhanced-migration-partnership-2025"].participants}
     assert {"Keir Starmer", "Tô Lâm"} <= {a["name"] for a in event["attendee"]}
-    person = jsonld_of(real_site, "people/to-lam/")
+    profile = jsonld_of(real_site, "people/to-lam/")
+    assert profile["@type"] == "ProfilePage"
+    assert profile["inLanguage"] == "en"
+    person = profile["mainEntity"]
     assert person["@type"] == "Person"
+    assert "inLanguage" not in person  # schema.org: Person has no inLanguage
+    assert person["nationality"] == {"@type": "Country", "name": "Vietnam", "identifier": "VN"}
     assert [r["roleName"] for r in person["memberOf"]] == [str(r.title) for r in ds.people["to-lam"].roles]
     assert "Minister of Public Security" in [r["roleName"] for r in person["memberOf"]]
+    assert all("citation" not in r for r in person["memberOf"])  # a Role has no citation: sources are subjectOf
+    role_sources = {ds.sources[s].url for r in ds.people["to-lam"].roles for s in r.sources}
+    assert role_sources <= {c["url"] for c in person["subjectOf"]}
+    assert jsonld_of(real_site, "vi/people/to-lam/")["mainEntity"]["nationality"]["name"] == "Việt Nam"
     dataset = jsonld_of(real_site, "figures/")
     assert dataset["@type"] == "Dataset"
     assert len(dataset["variableMeasured"]) == len(ds.figures)
+    assert all("value" not in v for v in dataset["variableMeasured"] if v["name"] == str(
+        ds.figures["vietnamese-arrivals-halved"].label))  # no value in the source: no null
+    assert dataset["license"]
+    assert dataset["creator"]["name"]
+    assert dataset["url"]
+    downloads = {d["contentUrl"]: d["encodingFormat"] for d in dataset["distribution"]}
+    assert downloads["../data/figures.csv"] == "text/csv"
+    assert downloads["../data/events.json"] == "application/json"
+    for url in downloads:
+        assert (real_site / "figures" / url).resolve().is_file(), url  # each DataDownload is a real file
     hr = jsonld_of(real_site, "human-rights/")
     authors = {r["author"]["name"] for r in hr["hasPart"]}
     assert {"Human Rights Watch", "Amnesty International", "US Department of State"} <= authors
     assert all(r["url"].startswith("https://") for r in hr["hasPart"])
-    year = jsonld_of(real_site, "timeline/2019/")
+    page = jsonld_of(real_site, "timeline/2019/")
+    assert page["@type"] == "CollectionPage"
+    assert page["inLanguage"] == "en"
+    year = page["mainEntity"]
     assert year["@type"] == "ItemList"
+    assert "inLanguage" not in year  # an ItemList is not a CreativeWork
     assert [i["item"]["startDate"] for i in year["itemListElement"]] == [
         e.date.iso for e in ds.events.values() if e.date.year == 2019]
 

@@ -31,7 +31,7 @@ from dossier.errors import DataError, DataInvalid
 from dossier.i18n import N_, messages, template_callables, translations
 from dossier.model.site import Documentary, Edition
 from dossier.model.types import LANGUAGES, set_edition
-from dossier.render import citation, csp
+from dossier.render import card, citation, csp, theme
 from dossier.render.registry import SiteMap
 from dossier.render.urls import relative
 
@@ -43,6 +43,7 @@ STYLESHEET = "assets/dossier/dossier.css"
 NOT_FOUND = N_("404 - Not found")
 NOT_FOUND_TEXT = N_("There is no page at this address. It may have moved, or the link may be mistyped.")
 HOME_LINK = N_("Go to the home page")
+TOC_LABEL = N_("Table of contents")
 
 
 class DataValidationError(PluginError):
@@ -151,6 +152,8 @@ class Adapter:
         self.errors: list[DataError] = []
         """Data errors of this build under `mkdocs serve`: every page shows them instead of its content."""
         self.edition: Edition | None = None
+        self.toc_label = "Table of contents"
+        """The name of the theme's table-of-contents toggle, in the edition's language (set in on_env)."""
         self.root_url = ""
         """The base edition's site_url (further editions live under it)."""
         self.handoff: tuple[Any, Any] | None = None
@@ -189,6 +192,8 @@ class Adapter:
                 raise DataValidationError("Data validation failed:\n" + exc.report()) from None
             self._serve_errors(exc, config)
             return
+        except card.NoFont as exc:  # this machine lacks a font file: one line, no traceback
+            raise PluginError(f"error: {exc}") from None
         site = self.build.site
         self.edition = site.edition(language)
         set_edition(self.edition.language)  # the theme's templates (citation, footer) print texts too
@@ -230,6 +235,7 @@ class Adapter:
         words = messages(edition.locale if edition else fallback)  # the edition's catalogue for the theme's words
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_callables(**template_callables(words.language, markup=False), newstyle=False)
+        self.toc_label = words.gettext(TOC_LABEL)
         env.globals["cite_day"] = functools.lru_cache(maxsize=4)(words.day)  # the same build date on every page
         env.globals["dossier_editions"] = self._switcher(site)
         env.globals["dossier_locale"] = edition.locale if edition else str(config.theme["language"] or "en")
@@ -274,7 +280,8 @@ class Adapter:
         def absolute(prefix: str) -> Callable[[str], str]:
             return lambda url: f"{root}/{prefix}{url}" if root else ""
 
-        return [{"lang": e.language, "name": (Locale.parse(e.language).get_display_name(e.language) or e.language),
+        return [{"lang": e.language, "locale": e.locale,
+                 "name": (Locale.parse(e.language).get_display_name(e.language) or e.language),
                  "current": e.prefix == here, "href": href(e.prefix), "url": absolute(e.prefix)}
                 for e in site.all_editions]
 
@@ -326,7 +333,9 @@ class Adapter:
 
     @_timed
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        """Write the page's Content-Security-Policy (hashes of the theme's inline scripts)."""
+        """Name the theme's table-of-contents toggle, then write the page's Content-Security-Policy (hashes of
+        the theme's inline scripts)."""
+        output = theme.name_toc_toggle(output, self.toc_label)
         return csp.apply(output, page.content, live_reload=session.serving)
 
     @_timed

@@ -69,10 +69,13 @@ class Licence(Strict):
 
 
 class Feeds(Strict):
-    """Titles of the Atom feeds."""
+    """Titles of the Atom feeds, and how many of the newest entries each carries."""
 
     events: Text
     corrections: Text
+    limit: int = Field(default=50, ge=1, le=1000, description=(
+        "entries per feed: the most recent ones (a feed reader polls the whole file, so it must not grow "
+        "with the record)"))
 
 
 class DatasetText(Strict):

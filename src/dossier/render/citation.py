@@ -5,17 +5,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 from dossier.i18n import Messages
 from dossier.model.dataset import Dataset
 from dossier.model.entities import Source
 
 _BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#",
-                   "_": r"\_", "$": r"\$", "^": r"\^{}", "~": r"\~{}"}
+                   "_": r"\_", "$": r"\$", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}"}
+"""LaTeX for each character it reads specially (a literal tilde and caret, not accents on nothing)."""
 
 
-def bibtex_escape(text: str) -> str:
-    """Escape characters that BibTeX or LaTeX would interpret."""
-    return "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in str(text))
+def plain(text: object) -> str:
+    """The text a reader sees: Markup (a page title MkDocs or the renderer already escaped for HTML) is
+    unescaped, so that each target escapes the plain text once, in its own way."""
+    return Markup(text).unescape() if hasattr(text, "__html__") else str(text)  # noqa: S704 - unescaped, not output
+
+
+def bibtex_escape(text: object) -> str:
+    """Escape characters that BibTeX or LaTeX would interpret, in the plain text (never in HTML-escaped text:
+    that gave `d\\&amp;\\#39;asile` for "d'asile"). The result is plain text too: HTML-escape it once, after."""
+    return "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in plain(text))
 
 
 def bibtex_key(url: str, year: int, prefix: str) -> str:
@@ -24,17 +34,24 @@ def bibtex_key(url: str, year: int, prefix: str) -> str:
     return f"{prefix}-{slug}-{year}"
 
 
-def bibtex_entry(key: str, title: str, author: str, year: int, url: str, note: str) -> str:
-    """The suggested BibTeX entry of a page (the author braced twice: a corporate author)."""
+def bibtex_entry(key: str, title: object, author: object, year: int, url: object, note: object) -> str:
+    """The suggested BibTeX entry of a page (the author braced twice: a corporate author), as plain text:
+    the template HTML-escapes it once."""
     return "\n".join([
         f"@misc{{{key},",
         f"  title = {{{bibtex_escape(title)}}},",
         f"  author = {{{{{bibtex_escape(author)}}}}},",
         f"  year = {{{year}}},",
-        f"  url = {{{url}}},",
-        f"  note = {{{note}}}",
+        f"  url = {{{_url(plain(url))}}},",
+        f"  note = {{{bibtex_escape(note)}}}",
         "}",
     ])
+
+
+def _url(url: str) -> str:
+    """An address inside a braced field: braces and backslashes cannot be balanced there, so they are
+    percent-encoded (as in any URL); '%' and '#' stay, as biblatex's url field reads them verbatim."""
+    return url.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
 
 
 @dataclass

@@ -35,6 +35,20 @@ FIGURE_FIELDS: list[tuple[str, str, str]] = [
 ]
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet (Excel, LibreOffice, Google Sheets) run a cell as a formula (OWASP, "CSV Injection")."""
+
+
+def neutral(cell: str) -> str:
+    """A text cell that no spreadsheet runs: one starting like a formula gets a leading apostrophe, as OWASP
+    recommends (the apostrophe is not shown by spreadsheets; the data README says how to strip it)."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
+TEXT_COLUMNS = [i for i, (_, kind, _) in enumerate(FIGURE_FIELDS) if kind == "string"]
+"""The text columns; the number column is a number (a leading '-' is a sign there), never neutralised."""
+
+
 def _dump(kind: str, ds: Dataset) -> str:
     entries = [e.model_dump(mode="json") for e in getattr(ds, kind).values()]
     return json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
@@ -53,9 +67,17 @@ def figures_csv(figures: list[Figure], t: Messages, units: Mapping[str, UnitTerm
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([name for name, _, _ in FIGURE_FIELDS])
-    writer.writerows(_figure_row(f, t, units) for f in figures)
+    for f in figures:
+        row = _figure_row(f, t, units)
+        for i in TEXT_COLUMNS:
+            row[i] = neutral(row[i])
+        writer.writerow(row)
     return out.getvalue()
 
+
+CSV_NOTE = N_("Text cells that begin with =, +, -, @, a tab or a carriage return start with an added apostrophe (') "
+             "so that spreadsheets do not run them as formulas (OWASP's advice on CSV injection); remove that one "
+             "apostrophe to get the text as recorded. The JSON files hold every value unchanged.")
 
 RESOURCE_TITLES = {"events": N_("All events"), "people": N_("All people"), "agreements": N_("All agreements"),
                    "series": N_("All time series"), "figures": N_("All figures"), "quotes": N_("All quotations"),
@@ -77,6 +99,7 @@ def datapackage(ds: Dataset, site: Documentary) -> dict[str, Any]:
     resources.append({
         "name": "figures-table", "path": "figures.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
         "profile": "tabular-data-resource", "title": t.gettext("Figures as a table"), "schema": table,
+        "description": t.gettext(CSV_NOTE),
     })
     for sid, series in ds.series.items():
         if ds.figures_by_series.get(sid):
@@ -84,6 +107,7 @@ def datapackage(ds: Dataset, site: Documentary) -> dict[str, Any]:
                 "name": f"series-{sid}", "path": f"series/{sid}.csv", "format": "csv", "mediatype": "text/csv",
                 "encoding": "utf-8", "profile": "tabular-data-resource", "schema": table,
                 "title": t.gettext("Time series: %(title)s", title=str(series.title)),
+                "description": t.gettext(CSV_NOTE),
             })
     return {
         "profile": "data-package", "name": site.data_package.name,
@@ -93,6 +117,22 @@ def datapackage(ds: Dataset, site: Documentary) -> dict[str, Any]:
     }
 
 
+def readme(ds: Dataset, site: Documentary) -> str:
+    """data/README.txt: what the downloads are, their licence, and how the CSV files protect spreadsheets."""
+    t = messages(site.locale)
+    lines = [str(site.data_package.title), "", str(site.data_package.description), "",
+             t.gettext("Licence: %(licence)s (%(url)s).", licence=site.licence.title, url=site.licence.url), "",
+             t.gettext("Files:")]
+    lines += [f"- {kind}.json: {t.gettext(RESOURCE_TITLES[kind])}" for kind in JSON_KINDS]
+    described = [("figures.csv", t.gettext("Figures as a table")),
+                 ("series/<id>.csv", t.gettext("Time series: %(title)s", title="<id>")),
+                 ("datapackage.json", t.gettext("the Frictionless Data Package describing every file, field by field")),
+                 ("schemas/", t.gettext("the JSON Schema of each kind of entry"))]
+    lines += [f"- {name}: {text}" for name, text in described]
+    lines += ["", t.gettext("CSV files:"), t.gettext(CSV_NOTE), ""]
+    return "\n".join(lines)
+
+
 def files(ds: Dataset, site: Documentary) -> dict[str, str]:
     """Site path -> content of every download."""
     out = {f"data/{kind}.json": _dump(kind, ds) for kind in JSON_KINDS}
@@ -100,6 +140,7 @@ def files(ds: Dataset, site: Documentary) -> dict[str, str]:
     out["data/figures.csv"] = figures_csv(list(ds.figures.values()), t, site.vocabularies.units)
     for sid, points in ds.figures_by_series.items():
         out[f"data/series/{sid}.csv"] = figures_csv(points, t, site.vocabularies.units)
+    out["data/README.txt"] = readme(ds, site)
     out["data/datapackage.json"] = json.dumps(datapackage(ds, site), ensure_ascii=False, indent=1) + "\n"
     for name, schema in schemas().items():
         out[f"data/schemas/{name}"] = json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

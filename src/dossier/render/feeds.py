@@ -1,7 +1,9 @@
-"""Atom feeds of the timeline (newest first) and of the corrections log, built with ElementTree."""
+"""Atom feeds of the timeline (newest first) and of the corrections log, built with ElementTree: the newest
+``feeds.limit`` entries of each (documentary.yml, 50 by default), so a feed does not grow with the record."""
 
 from __future__ import annotations
 
+import heapq
 import uuid
 from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
@@ -48,7 +50,7 @@ def _feed(title: str, author: str, feed_path: str, site_url: str, entries: list[
 
 
 def events_feed(ds: Dataset, site: Documentary, site_url: str = "", language: str | None = None) -> str:
-    events = sorted(ds.events.values(), key=lambda e: (e.date.sort_key, e.id), reverse=True)
+    events = heapq.nlargest(site.feeds.limit, ds.events.values(), key=lambda e: (e.date.sort_key, e.id))
     ed = site.edition(language or site.language)
     url, t = SiteMap.of(site).url, messages(ed.locale)
     return _feed(str(site.feeds.events), str(site.author), "feed/events.xml", site_url, language=ed.language,
@@ -59,7 +61,7 @@ def events_feed(ds: Dataset, site: Documentary, site_url: str = "", language: st
 
 
 def corrections_feed(ds: Dataset, site: Documentary, site_url: str = "", language: str | None = None) -> str:
-    corrections = sorted(ds.corrections.values(), key=lambda c: (c.date.sort_key, c.id), reverse=True)
+    corrections = heapq.nlargest(site.feeds.limit, ds.corrections.values(), key=lambda c: (c.date.sort_key, c.id))
     ed = site.edition(language or site.language)
     url, t = SiteMap.of(site).url, messages(ed.locale)
     return _feed(str(site.feeds.corrections), str(site.author), "feed/corrections.xml", site_url,

@@ -23,6 +23,7 @@ from dossier.model.site import Documentary, PageKey
 from dossier.render import jsonld, values
 from dossier.render.charts import ChartView, chart
 from dossier.render.citation import Citer
+from dossier.render.downloads import JSON_KINDS
 from dossier.render.environment import environment
 from dossier.render.rail import months_between, profile, rail
 from dossier.render.registry import BY_YEAR, ENTRY_PAGES, SiteMap, context_year
@@ -158,20 +159,31 @@ class Renderer:
             if page.template == "timeline_year.html":
                 data = jsonld.timeline(page.title, page.context["events"])
             elif page.template == "figures.html":
-                data = jsonld.figures(ds, self.site, self.t, self.labels)
+                data = jsonld.figures(ds, self.site, self.t, self.labels, url=self._address(page.url, page.url),
+                                      downloads=[self._address(p, page.url) for p in self._downloads()])
             elif page.template == "context.html":
                 data = jsonld.context(ds, page.title, self.site.context_tag)
             elif eid and kind == "events":
                 data = jsonld.event(ds, ds.events[eid])
             elif eid and kind == "people":
-                data = jsonld.person(ds, ds.people[eid], self.t)
+                data = jsonld.person(ds, ds.people[eid], self.t, self.lang)
             elif eid and kind == "agreements":
                 data = jsonld.agreement(ds, ds.agreements[eid], self.labels)
             else:
                 data = jsonld.collection(page.title, page.description)
-            data["inLanguage"] = self.lang
-            page.jsonld = jsonld.dumps(data)
+            page.jsonld = jsonld.dumps(jsonld.page(data, self.lang))
             yield page
+
+    def _address(self, path: str, page_url: str = "figures/") -> str:
+        """A site path as an address in structured data: absolute under the edition's site_url, else
+        relative to the page (JSON-LD resolves it against the page's own address)."""
+        root = str(self.extra.get("site_url") or "")
+        return root.rstrip("/") + "/" + path if root else (relative(path, page_url).rstrip("/") or "./")
+
+    def _downloads(self) -> list[str]:
+        """The site path of each data file (the same files as ``downloads.files``)."""
+        series = [f"data/series/{sid}.csv" for sid in self.ds.figures_by_series]
+        return ["data/figures.csv", *series, *(f"data/{kind}.json" for kind in JSON_KINDS)]
 
     def _plan(self) -> Iterator[Page]:
         ds = self.ds

@@ -1,6 +1,7 @@
 // Timeline filters (the timeline's overview page only): progressive enhancement. Without JavaScript a <noscript> style hides the form and the
 // full list shows. With it, the controls narrow the list, announce the count, and keep their
-// state in the URL (?tag=&person=&year=) so a filtered view can be shared.
+// state in the URL (?tag=&person=&year=) so a filtered view can be shared. The form's own action (GET to
+// this page) writes the same query, which this script reads on load.
 (function () {
   "use strict";
   var form = document.getElementById("dossier-filters");
@@ -68,7 +69,8 @@
   });
   form.addEventListener("change", function () { apply(true); });
   form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
-  form.addEventListener("submit", function (e) { e.preventDefault(); });
+  // The submit button applies the choice too (a keyboard user's explicit action); the page is not reloaded.
+  form.addEventListener("submit", function (e) { e.preventDefault(); apply(true); });
   apply(false);
 
   // A deep link to an event that the filters would hide shows it anyway.
