@@ -78,7 +78,14 @@ def template_callables(language: str, markup: bool, convert: Any = None) -> dict
             variables = {k: convert(v) for k, v in variables.items()}
         return wrap(catalogue.ngettext(singular, plural, n)) % {"num": n, **variables}
 
-    return {"gettext": gettext, "ngettext": ngettext}
+    def pgettext(context: str, message: str, **variables: Any) -> Any:
+        """A message whose translation depends on where it is used (e.g. a chart's 'Key')."""
+        if convert is not None:
+            variables = {k: convert(v) for k, v in variables.items()}
+        text = wrap(catalogue.pgettext(context, message))
+        return text % variables if variables else text
+
+    return {"gettext": gettext, "ngettext": ngettext, "pgettext": pgettext}
 
 
 class _Dates(dict[Any, str]):
@@ -107,6 +114,8 @@ class Messages:
         self.language = self.locale.language
         self.catalogue = translations(self.language)
         self._numbers: dict[float, str] = {}
+        self.day_pattern = str(self.catalogue.pgettext("date pattern", "d MMMM y"))
+        """How a day is written, from the catalogue (a CLDR pattern; quoted words are literal)."""
         self.dates = _Dates(self._date)
         """Formatted dates by value, ``dates[d]``: CLDR formatting is slow and a site repeats its dates
         many times; templates index it (a look-up) rather than call a function."""
@@ -132,8 +141,10 @@ class Messages:
         return format_percent(value / 100, locale=self.locale, decimal_quantization=False)
 
     def day(self, when: date) -> str:
-        """A full date in the locale's long form: '17 April 2024' (en_GB), '17 tháng 4, 2024' (vi)."""
-        return format_date(when, "long", locale=self.locale)
+        """A full date in the edition's form: '17 April 2024' (en_GB), 'ngày 17 tháng 4 năm 2024' (vi).
+        The pattern (CLDR/Babel date-pattern syntax) is the translators' (context 'date pattern'), as
+        CLDR's long form for Vietnamese ('17 tháng 4, 2024') is not what Vietnamese newsrooms write."""
+        return format_date(when, self.day_pattern, locale=self.locale)
 
     def month(self, year: int, month: int) -> str:
         return format_skeleton("yMMMM", date(year, month, 1), locale=self.locale)

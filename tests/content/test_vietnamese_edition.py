@@ -140,7 +140,8 @@ def test_vietnamese_pages_show_vietnamese_text_and_english_only_where_marked(rea
         english = " ".join(event.summary.english.split())
         assert english[:60] not in text, f"{eid}: English summary on the Vietnamese page"
     timeline = english_outside_marked(soup_of(real_site / "vi", "timeline/"))
-    assert "23 tháng 10, 2019" in timeline  # CLDR's Vietnamese date, from Babel
+    assert "ngày 23 tháng 10 năm 2019" in timeline  # the Vietnamese newsroom form (the catalogue's date pattern)
+    assert "23 tháng 10, 2019" not in timeline  # never CLDR's long form with an English-style comma
 
 
 def test_quotations_stay_original_with_a_labelled_translation_beside_them(real_site: Path, ds: Dataset) -> None:
@@ -254,3 +255,52 @@ def test_vietnamese_pages_have_no_english_outside_marked_quotations_and_names(re
         found += [f"{html.relative_to(real_site)}: …{text[max(0, m.start() - 50):m.end() + 30]}…"
                   for m in ENGLISH_WORDS.finditer(text)]
     assert found == []
+
+
+# -- Issue 21: the edited Vietnamese edition, as classes over every page of /vi/ ------------------
+
+def _vi_pages(real_site: Path):
+    for path in sorted((real_site / "vi").rglob("*.html")):
+        yield path.relative_to(real_site).as_posix(), BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_vietnamese_edition_uses_one_term_and_form_per_concept(real_site: Path) -> None:
+    """Each wording the review found wrong is absent from every page of /vi/, and its fix is present."""
+    wrong = {
+        "sau đó là": "', then' on a participants line means 'khi đó là' (who was then), not 'later became'",
+        "Cơ chế Giới thiệu Quốc gia": "the NRM is 'Cơ chế Chuyển tuyến Quốc gia'",
+        "Initializing search": "the theme's search status is translated",
+        "chỉ rõ tháng": "a month-only date is 'chỉ biết tháng'",
+        "chỉ rõ năm": "a year-only date is 'chỉ biết năm'",
+        "Truy cập ngày ngày": "the date pattern already says 'ngày'",
+    }
+    seen_participants = 0
+    for rel, soup in _vi_pages(real_site):
+        text = soup.get_text(" ")
+        for phrase, why in wrong.items():
+            assert phrase not in text, f"{rel}: {phrase!r}: {why}"
+        for legend in soup.select(".dossier-legend"):
+            assert legend["aria-label"] == "Chú giải", rel  # a chart's key, not 'Khóa' (a lock)
+        seen_participants += text.count("khi đó là")
+        assert not re.search(r"\b\d{1,2} tháng \d{1,2}, \d{4}\b", text), f"{rel}: CLDR's '15 tháng 4, 2024' form"
+    assert seen_participants > 20
+
+
+def test_readers_see_country_and_language_names_not_codes(real_site: Path) -> None:
+    for prefix, uk, vn, english in (("", "United Kingdom", "Vietnam", "English"),
+                                    ("vi/", "Vương quốc Anh", "Việt Nam", "Tiếng Anh")):
+        table = soup_of(real_site, prefix + "people/").select_one("table.dossier-people")
+        cells = [td.get_text() for td in table.select("td:nth-of-type(2)")]  # the country column
+        assert uk in cells
+        assert vn in cells
+        assert not {"GB", "VN", "IE", "FR"} & set(cells)
+        year = soup_of(real_site, prefix + "sources/2019/").get_text(" ")
+        assert english in year
+        assert not re.search(r"(language|ngôn ngữ): [a-z]{2}\b", year)
+
+
+def test_the_record_holds_vietnam_in_vietnamese(ds: Dataset) -> None:
+    vietnamese = [s for s in ds.sources.values() if s.language == "vi"]
+    assert len(vietnamese) >= 40
+    cited = {sid for e in ds.events.values() for sid in e.sources}
+    assert sum(s.id in cited for s in vietnamese) >= 30  # most of them carry an event

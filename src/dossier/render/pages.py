@@ -15,6 +15,8 @@ from pathlib import Path
 from types import MappingProxyType, SimpleNamespace
 from typing import Any
 
+from babel import Locale
+
 from dossier.i18n import messages
 from dossier.model.dataset import Dataset
 from dossier.model.dates import PartialDate
@@ -68,6 +70,11 @@ class Renderer:
         """The edition rendered: its language, locale and folder (render inside ``types.edition``)."""
         self.lang = lang = self.edition.language
         self.t = messages(self.edition.locale)
+        names = Locale.parse(self.edition.locale)
+        self.territories = MappingProxyType(dict(names.territories))
+        """Country names by ISO code, in the edition's language (CLDR): readers never see 'VN' or 'GB'."""
+        self.language_names = MappingProxyType(dict(names.languages))
+        """Language names by ISO 639-1 code, in the edition's language (CLDR)."""
         self.by_id = SimpleNamespace(**{kind: MappingProxyType(getattr(ds, kind)) for kind in KINDS})
         """Entries by kind and id, read-only: templates look entries up, they never select or sort them."""
         vocabularies = site.vocabularies
@@ -144,6 +151,7 @@ class Renderer:
             "figure_url": figure_url,
             "page_url": page_url, "file_link": file_link, "year_link": year_link, "dates": t.dates,
             "edition_lang": self.lang,
+            "territories": self.territories, "language_names": self.language_names,
             "figure_value": lambda f: values.figure_value(f, t, self.site.vocabularies.units),
             "attributed": values.attributed,
             "names": values.names,
