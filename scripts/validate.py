@@ -3,7 +3,9 @@
 Exit 0 when clean, 1 with one line per error. The argument is the data folder (default: data/);
 the documentary.yml beside it is checked too.
 
-For every further language edition it then prints the translation coverage per kind and lists
+It then prints what each time series covers (years with a point, years missing, points with a primary
+source) and the share of official statistics that cite a primary source. For every further language
+edition it prints the translation coverage per kind and lists
 what is missing (a missing translation shows the English text, marked, on that edition's pages).
 
 --export-published FILE also writes the published quotations and figure values as JSON, with
@@ -21,6 +23,7 @@ from dossier.errors import DataInvalid
 from dossier.model.published import published
 from dossier.validate.check import validate_project
 from dossier.validate.coverage import coverage, report
+from dossier.validate.series import report as series_report
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     counts = ", ".join(f"{len(getattr(ds, k))} {k}" for k in ("events", "people", "agreements", "figures",
                                                               "quotes", "sources"))
     print(f"data is valid: {counts}")
+    print("\n".join(series_report(ds)))
     for edition in site.editions:
         print("\n".join(report(coverage(ds, site, edition.language), edition.language)))
     return 0
