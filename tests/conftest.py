@@ -124,6 +124,7 @@ pages:
   context: {title: Context, description: What others said., intro: Assessments by others.}
   sources: {title: Sources, description: Every source.}
   corrections: {title: Corrections, description: Every correction.}
+  glossary: {title: Glossary, description: The record's terms.}
 vocabularies:
   source_kinds: {government press release: {label: press release}}
   figure_kinds:

@@ -67,7 +67,8 @@ def test_hostile_text_is_rendered_as_text_everywhere(tmp_path: Path) -> None:
         "licence": {"id": "CC-BY-4.0", "title": EVIL, "url": "https://example.org/licence", "short": EVIL,
                     "notice": EVIL},
         "context_tag": "human-rights", "context_path": "human-rights", "context_figures_heading": EVIL,
-        "pages": dict.fromkeys(("home", "timeline", "people", "agreements", "figures", "context", "sources", "corrections"), page),
+        "pages": dict.fromkeys(("home", "timeline", "people", "agreements", "figures", "context", "sources", "corrections",
+                                         "glossary"), page),
         "feeds": {"events": EVIL, "corrections": EVIL},
         "vocabularies": {key: {term: {"label": EVIL, "description": EVIL} for term in terms} for key, terms in {
             "source_kinds": ["news report", "government press release", "government statement", "government report",

@@ -34,11 +34,12 @@ def test_addresses_of_pages_entries_and_anchored_kinds(tiny: Path) -> None:
     site, ds = validate_project(tiny)
     sitemap = SiteMap.of(site)
     assert [p.key for p in sitemap.pages] == ["home", "timeline", "people", "agreements", "figures", "context",
-                                              "sources", "corrections"]
+                                              "sources", "corrections", "glossary"]
     assert sitemap.url("context") == "human-rights/"
     assert sitemap.url("events", "call-2024") == "events/call-2024/"
     assert sitemap.url("reports", "r") == "human-rights/#r"
     assert sitemap.url("corrections", "c") == "about/corrections/#c"
+    assert sitemap.url("glossary", "nrm") == "about/glossary/#nrm"
     assert sitemap.url("about") == "about/"
     assert sitemap.samples(ds)["event"] == "events/call-2024/"
 

@@ -276,6 +276,8 @@ def test_vietnamese_edition_uses_one_term_and_form_per_concept(real_site: Path) 
     }
     seen_participants = 0
     for rel, soup in _vi_pages(real_site):
+        for listed in soup.select(".dossier-avoid"):  # the glossary names the wordings not used
+            listed.decompose()
         text = soup.get_text(" ")
         for phrase, why in wrong.items():
             assert phrase not in text, f"{rel}: {phrase!r}: {why}"
@@ -304,3 +306,28 @@ def test_the_record_holds_vietnam_in_vietnamese(ds: Dataset) -> None:
     assert len(vietnamese) >= 40
     cited = {sid for e in ds.events.values() for sid in e.sources}
     assert sum(s.id in cited for s in vietnamese) >= 30  # most of them carry an event
+
+
+def _our_words(soup: BeautifulSoup) -> str:
+    """A page's text in the site's own words: without quotations, code, scripts and anything marked
+    with its own language (source titles and publishers, originals, translations of quotations)."""
+    main = soup.select_one("article") or soup
+    for el in main.select("q, blockquote, pre, code, script, style, [lang]"):
+        el.decompose()
+    return main.get_text(" ")
+
+
+def test_each_edition_uses_the_glossary_wording(real_site: Path, ds: Dataset) -> None:
+    assert len(ds.glossary) >= 10
+    texts = {"vi": [(rel, _our_words(soup)) for rel, soup in _vi_pages(real_site)],
+             "en": [(p.relative_to(real_site).as_posix(),
+                     _our_words(BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")))
+                    for p in sorted(real_site.rglob("*.html")) if not p.relative_to(real_site).as_posix().startswith("vi/")]}
+    for term in ds.glossary.values():
+        for lang, words in term.avoid.items():
+            for rel, text in texts[lang]:
+                for word in words:
+                    assert word not in text, f"{rel}: {word!r} where the glossary says {term.term.get(lang)!r}"
+        assert any(term.term.get("vi") in text for _, text in texts["vi"]), f"{term.id}: the Vietnamese term is unused"
+    glossary = soup_of(real_site / "vi", "about/glossary/")
+    assert len(glossary.select("table.dossier-glossary tbody tr")) == len(ds.glossary)

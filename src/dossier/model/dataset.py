@@ -14,6 +14,7 @@ from dossier.model.entities import (
     Correction,
     Event,
     Figure,
+    GlossaryTerm,
     Organisation,
     Person,
     Quote,
@@ -48,6 +49,7 @@ class Dataset:
     """All entries by kind and id, where each came from, and the reverse look-ups."""
 
     tags: dict[str, Tag] = field(default_factory=dict)
+    glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     organisations: dict[str, Organisation] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)

@@ -68,6 +68,27 @@ class Tag(Strict):
     description: Text | None = Field(default=None, description="what the tag covers")
 
 
+class GlossaryTerm(Strict):
+    """A term of the record in every edition's language: the one wording the site uses for a concept, and the
+    wordings it does not use (a test fails when an edition's page shows one outside a quotation or title)."""
+
+    id: Id
+    term: Text = Field(description="the term, in each language, as the site writes it")
+    abbreviation: PlainText | None = Field(default=None, description="the abbreviation used beside it, e.g. 'NRM'")
+    definition: Text | None = Field(default=None, description="what the term means in this record, in a sentence")
+    avoid: dict[str, list[PlainText]] = Field(
+        default_factory=dict, description="by language code: wordings of the same concept the site does not use "
+        "(outside quotations and source titles)")
+
+    @model_validator(mode="after")
+    def _languages(self) -> GlossaryTerm:
+        unknown = sorted(set(self.avoid) - set(LANGUAGES))
+        if unknown:
+            raise PydanticCustomError("language", "no edition in '{lang}'; 'avoid' may list: {langs}",
+                                      {"lang": unknown[0], "langs": ", ".join(LANGUAGES), "field": "avoid"})
+        return self
+
+
 class Source(Strict):
     """A published document the site cites."""
 
@@ -385,6 +406,7 @@ class Correction(Strict):
 
 KINDS: dict[str, type[Strict]] = {
     "tags": Tag,
+    "glossary": GlossaryTerm,
     "sources": Source,
     "organisations": Organisation,
     "people": Person,

@@ -18,10 +18,12 @@ from pydantic_core import PydanticCustomError
 from dossier.model.entities import Strict
 from dossier.model.types import LANGUAGES, HttpsUrl, Id, PlainText, Text
 
-PageKey = Literal["home", "timeline", "people", "agreements", "figures", "context", "sources", "corrections"]
+PageKey = Literal["home", "timeline", "people", "agreements", "figures", "context", "sources", "corrections",
+                  "glossary"]
 """The generated index pages a documentary may have (see ``dossier.render.registry``)."""
 
-REQUIRED_PAGES: tuple[PageKey, ...] = ("home", "timeline", "people", "agreements", "figures", "sources", "corrections")
+REQUIRED_PAGES: tuple[PageKey, ...] = ("home", "timeline", "people", "agreements", "figures", "sources", "corrections",
+                                       "glossary")
 """Pages every documentary has; only the context page is optional."""
 
 PLACEHOLDERS = ("count",)

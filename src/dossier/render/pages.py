@@ -293,6 +293,11 @@ class Renderer:
         elif key == "corrections":
             context.update(corrections=sorted(ds.corrections.values(), key=lambda c: (c.date.sort_key, c.id),
                                               reverse=True))
+        elif key == "glossary":
+            langs = [(e.language, Locale.parse(e.language).get_display_name(e.language) or e.language)
+                     for e in self.site.all_editions]  # a column per edition, headed in its own language
+            context.update(terms=sorted(ds.glossary.values(), key=lambda g: (str(g.term).casefold(), g.id)),
+                           langs=langs)
         elif key == "timeline":
             events = list(ds.events.values())
             years = self.by_year[key]

@@ -42,6 +42,7 @@ def _page_types(context_path: str) -> tuple[PageType, ...]:
         PageType("context", f"{context_path}/", "context.html"),
         PageType("sources", "sources/", "sources.html", lambda ds: len(ds.sources)),
         PageType("corrections", "about/corrections/", "corrections.html", lambda ds: len(ds.corrections)),
+        PageType("glossary", "about/glossary/", "glossary.html", lambda ds: len(ds.glossary)),
     )
 
 
@@ -49,7 +50,8 @@ ENTRY_PAGES = {"events": ("events", "event.html"), "people": ("people", "person.
                "agreements": ("agreements", "agreement.html")}
 """Kinds with one page per entry, at ``<folder>/<id>/``, and their template."""
 
-ANCHORED = {"sources": "sources", "figures": "figures", "reports": "context", "corrections": "corrections"}
+ANCHORED = {"sources": "sources", "figures": "figures", "reports": "context", "corrections": "corrections",
+            "glossary": "glossary"}
 """Kinds shown as a section of an index page (by its key), at ``<page>#<id>``."""
 
 BY_YEAR = {"timeline": "events", "sources": "sources", "context": "quotes"}
