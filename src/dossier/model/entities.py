@@ -7,6 +7,7 @@ meant or a missing source must stop the build with a precise message rather than
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -68,6 +69,14 @@ class Tag(Strict):
     description: Text | None = Field(default=None, description="what the tag covers")
 
 
+def _editions_only(keys: Iterable[str], field: str, allowed: str) -> None:
+    """Refuse a language key that no edition has (``allowed`` words the list of those that do)."""
+    unknown = sorted(set(keys) - set(LANGUAGES))
+    if unknown:
+        raise PydanticCustomError("language", "no edition in '{lang}'; " + allowed + ": {langs}",
+                                  {"lang": unknown[0], "langs": ", ".join(LANGUAGES), "field": field})
+
+
 class GlossaryTerm(Strict):
     """A term of the record in every edition's language: the one wording the site uses for a concept, and the
     wordings it does not use (a test fails when an edition's page shows one outside a quotation or title)."""
@@ -82,10 +91,7 @@ class GlossaryTerm(Strict):
 
     @model_validator(mode="after")
     def _languages(self) -> GlossaryTerm:
-        unknown = sorted(set(self.avoid) - set(LANGUAGES))
-        if unknown:
-            raise PydanticCustomError("language", "no edition in '{lang}'; 'avoid' may list: {langs}",
-                                      {"lang": unknown[0], "langs": ", ".join(LANGUAGES), "field": "avoid"})
+        _editions_only(self.avoid, "avoid", "'avoid' may list")
         return self
 
 
@@ -382,10 +388,7 @@ class Quote(Strict):
 
     @model_validator(mode="after")
     def _translations(self) -> Quote:
-        unknown = sorted(set(self.translations) - set(LANGUAGES))
-        if unknown:
-            raise PydanticCustomError("language", "no edition in '{lang}'; translations may be in: {langs}",
-                                      {"lang": unknown[0], "langs": ", ".join(LANGUAGES), "field": "translations"})
+        _editions_only(self.translations, "translations", "translations may be in")
         if self.lang in self.translations:
             raise PydanticCustomError("translation_of_original", "a translation into '{lang}', the quotation's own "
                                       "language: the text itself is the original",
