@@ -213,6 +213,58 @@ def test_search_finds_tomlinson(page: tuple[Page, Recorder], base_url: str, edit
     assert rec.console_errors == []
 
 
+def search_results(pg: Page, base_url: str, edition: str, query: str) -> tuple[str, list[str]]:
+    """What the theme's search shows for ``query``: its count line and the links of every result."""
+    pg.goto(base_url + edition)
+    pg.click("label.md-search__icon, .md-search__input", timeout=5000)
+    pg.locator("input.md-search__input").fill(query)  # one input event: no results of a half-typed query
+    expect(pg.locator(".md-search-result__item").first).to_be_visible(timeout=10000)
+    meta = ""
+    for _ in range(50):  # until the worker's answer has settled
+        pg.wait_for_timeout(200)
+        now = pg.locator(".md-search-result__meta").inner_text()
+        if now == meta:
+            break
+        meta = now
+    # The theme renders results as the list scrolls: scroll until the list stops growing.
+    for _ in range(50):
+        before = pg.locator(".md-search-result__item").count()
+        pg.locator(".md-search-result__item").last.scroll_into_view_if_needed()
+        pg.wait_for_timeout(100)
+        if pg.locator(".md-search-result__item").count() == before:
+            break
+    hrefs = pg.eval_on_selector_all(".md-search-result__link", "els => els.map(a => a.pathname + a.hash)")
+    return meta, hrefs
+
+
+ACCENTED_QUERIES = {
+    "": [("Tô Lâm", "to lam", "people/to-lam/"), ("Bộ Công an", "bo cong an", None)],
+    "vi/": [("Tô Lâm", "to lam", "people/to-lam/"), ("Bộ Công an", "bo cong an", None),
+            ("người di cư", "nguoi di cu", None)],
+}
+
+
+@pytest.mark.parametrize(("edition", "accented", "plain", "expected"),
+                         [(e, *q) for e, queries in ACCENTED_QUERIES.items() for q in queries])
+def test_search_without_diacritics_finds_the_same_pages(page: tuple[Page, Recorder], base_url: str, edition: str,
+                                                        accented: str, plain: str, expected: str | None) -> None:
+    """Readers type Vietnamese without accents: the folded query finds exactly what the accented one finds."""
+    pg, rec = page
+    meta_accented, accented_hits = search_results(pg, base_url, edition, accented)
+    meta_plain, plain_hits = search_results(pg, base_url, edition, plain)
+    assert accented_hits, f"{accented!r} found nothing"
+    assert plain_hits == accented_hits
+    assert meta_plain == meta_accented
+    if expected:
+        assert "/" + edition + expected in {h.split("#")[0] for h in plain_hits}
+    # The highlighted words are the page's own, accented ones.
+    marks = pg.eval_on_selector_all(".md-search-result mark", "els => els.map(m => m.textContent.toLowerCase())")
+    words = [w for w in accented.lower().split() if not w.isascii()]
+    assert any(m.startswith(tuple(words)) for m in marks), marks[:20]
+    assert pg.evaluate("window.__csp") == []
+    assert rec.console_errors == []
+
+
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_palette_toggle_switches_scheme(page: tuple[Page, Recorder], base_url: str, scheme: str, edition: str) -> None:
     pg, rec = page
