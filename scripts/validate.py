@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     counts = ", ".join(f"{len(getattr(ds, k))} {k}" for k in ("events", "people", "agreements", "figures",
                                                               "quotes", "sources"))
     print(f"data is valid: {counts}")
-    print("\n".join(series_report(ds)))
+    print("\n".join(series_report(ds, site)))
     for edition in site.editions:
         print("\n".join(report(coverage(ds, site, edition.language), edition.language)))
     return 0

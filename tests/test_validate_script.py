@@ -13,9 +13,10 @@ def test_clean_data_exits_zero(tiny: Path) -> None:
     assert result.returncode == 0
     assert result.stdout == (
         "data is valid: 1 events, 1 people, 1 agreements, 1 figures, 1 quotes, 1 sources\n"
-        "series coverage (years with a point; years missing between the first and the last):\n"
-        "official statistics with a primary source: 0 of 1 (0%); primary kinds: court judgment, government report, "
-        "official statistics, parliamentary record\n")
+        "series coverage (years with a point; years missing in the years it covers, or else between the first and "
+        "the last point):\n"
+        "official statistics with a primary source: 0 of 1 (0%); primary kinds: none (documentary.yml: "
+        "source_kinds.<kind>.primary)\n")
 
 
 def test_errors_exit_one_one_per_line_without_traceback(tiny: Path) -> None:

@@ -279,6 +279,24 @@ class Period(Strict):
         return self
 
 
+class Revision(Strict):
+    """An earlier value of a figure, as an earlier release published it. Official statistics are revised
+    between releases: the figure's ``value`` is the latest, each revision is kept and shown ("first
+    published as 991"), never silently replaced."""
+
+    value: int | float | None = Field(default=None, description="the number the earlier release gave")
+    as_stated: PlainText | None = Field(default=None, description="that release's own words, verbatim")
+    table: PlainText | None = Field(default=None, description="the release's table, e.g. 'Irr_D01', if it names one")
+    sources: Sources = Field(description="the earlier release(s) that gave this value")
+
+    @model_validator(mode="after")
+    def _something(self) -> Revision:
+        if self.value is None and self.as_stated is None:
+            raise PydanticCustomError("no_value", "a revision needs the earlier 'value' (or 'as_stated')",
+                                      {"field": "value"})
+        return self
+
+
 class Figure(Strict):
     """A number as a source states it, with who states it and what kind of statement it is.
 
@@ -303,6 +321,10 @@ class Figure(Strict):
     stated_by: Speaker
     report: ReportRef | None = Field(default=None, description="the report the number comes from, if named")
     sources: Sources
+    table: PlainText | None = Field(default=None, description="the table of the release the number is read from, "
+                                    "e.g. 'Irr_D01', where the release names one")
+    revisions: list[Revision] = Field(default_factory=list, description="earlier values of the same figure, oldest "
+                                      "first, each with the release that gave it; 'value' is the latest")
     caveats: list[Text] = Field(default_factory=list)
     series: SeriesRef | None = Field(default=None, description="the time series this figure is a point of "
                                      "(it then needs a 'period'); points of a series are charted together")
@@ -321,6 +343,28 @@ class Figure(Strict):
         return self
 
 
+class YearSpan(Strict):
+    """The calendar years a series sets out to cover, first and last included."""
+
+    start: Annotated[int, Field(ge=1900, le=2100)]
+    end: Annotated[int, Field(ge=1900, le=2100)]
+
+    @model_validator(mode="after")
+    def _order(self) -> YearSpan:
+        if self.end < self.start:
+            raise PydanticCustomError("end_before_start", "end {end} is before start {start}",
+                                      {"end": str(self.end), "start": str(self.start), "field": "end"})
+        return self
+
+
+class Gap(Strict):
+    """Years of a series without a point, and why: shown as missing, never interpolated."""
+
+    years: Annotated[list[Annotated[int, Field(ge=1900, le=2100)]], Field(min_length=1)]
+    reason: Text = Field(description="why there is no point, e.g. 'not published by nationality before 2018', "
+                         "or 'the release was not available to this record'")
+
+
 class Series(Strict):
     """A time series: what its points (figures naming it in ``series``) measure, charted over time."""
 
@@ -332,6 +376,9 @@ class Series(Strict):
         default_factory=list, description="for unit 'level': the scale's steps, lowest rank first; each point's "
         "'as_stated' names one of them"
     )
+    covers: YearSpan | None = Field(default=None, description="the years the series sets out to cover: every one "
+                                    "needs a point or a gap with its reason")
+    gaps: list[Gap] = Field(default_factory=list, description="covered years without a point, with the reason")
     tags: list[TagRef] = Field(default_factory=list)
     note: Text | None = None
 

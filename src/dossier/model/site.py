@@ -100,6 +100,14 @@ class Term(Strict):
     description: Text | None = Field(default=None, description="what the term means, shown where it is explained")
 
 
+class SourceKindTerm(Term):
+    """A kind of source (document)."""
+
+    primary: bool = Field(default=False, description="true for documents that publish a fact or figure first-hand "
+                          "(a statistical release, an official report, Hansard, a judgment), as opposed to a "
+                          "newsroom's or a press office's retelling; an official statistic needs one")
+
+
 class FigureKindTerm(Term):
     """A kind of figure (statement about a number)."""
 
@@ -152,7 +160,7 @@ class UnitTerm(Term):
 class Vocabularies(Strict):
     """The controlled vocabularies of the data: the keys data files use, with their labels."""
 
-    source_kinds: dict[PlainText, Term] = Field(description="what a source is, e.g. 'news report'")
+    source_kinds: dict[PlainText, SourceKindTerm] = Field(description="what a source is, e.g. 'news report'")
     figure_kinds: dict[PlainText, FigureKindTerm] = Field(description="what kind of statement a figure is")
     agreement_kinds: dict[PlainText, AgreementKindTerm] = Field(description="what an agreement or meeting is")
     parts: dict[PlainText, Term] = Field(description="a person's part in an event, e.g. 'co-chair'")

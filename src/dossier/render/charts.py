@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -53,6 +53,15 @@ class Row:
 
 
 @dataclass(frozen=True)
+class GapRow:
+    """Years the series covers without a point, and why: a row of the table, never a line on the chart."""
+
+    years: str
+    reason: str
+    first: int
+
+
+@dataclass(frozen=True)
 class LegendEntry:
     kind: str
     d: str
@@ -71,6 +80,7 @@ class ChartView:
     y_ticks: list[tuple[float, str]]
     legend: list[LegendEntry]
     rows: list[Row]
+    gaps: list[GapRow]
     sources: list[str]
     left: int
     y_label: str
@@ -83,6 +93,16 @@ class ChartView:
         """Element ids of the chart, its SVG title and description (unique on a page)."""
         base = f"chart-{self.series.id}"
         return {"chart": base, "title": f"{base}-title", "desc": f"{base}-desc"}
+
+    @property
+    def table(self) -> list[Row | GapRow]:
+        """The table's lines in time order: the points, and the stated gaps where they fall."""
+        def when(line: Row | GapRow) -> tuple[int, int]:
+            if isinstance(line, GapRow):
+                return (line.first, 0)
+            assert line.figure.period is not None
+            return (line.figure.period.start.earliest.year, 1)
+        return sorted([*self.rows, *self.gaps], key=when)
 
     @property
     def bottom(self) -> int:
@@ -161,14 +181,15 @@ def _months(f: Figure) -> int:
 
 
 def chart(series: Series, points: list[Figure], t: Messages, kinds: list[str], measured: set[str],
-          kind_labels: dict[str, str], units: Mapping[str, UnitTerm]) -> ChartView:
+          kind_labels: dict[str, str], units: Mapping[str, UnitTerm],
+          term: Callable[[str], str] = str) -> ChartView:
     """The view model of one series' chart and table. ``kinds``: the figure kinds in vocabulary order;
-    ``units``: documentary.yml's units vocabulary."""
+    ``units``: documentary.yml's units vocabulary; ``term``: a level's name in the edition's wording (glossary)."""
     points = [f for f in points if f.period is not None]
     levelled = series.unit == LEVEL
 
     def value_text(f: Figure) -> str:
-        return figure_value(f, t, units)
+        return term(str(f.as_stated)) if levelled else figure_value(f, t, units)
     shape_of = {k: SHAPES[i % len(SHAPES)] for i, k in enumerate(kinds)}
 
     def value_of(f: Figure) -> float:
@@ -180,11 +201,13 @@ def chart(series: Series, points: list[Figure], t: Messages, kinds: list[str], m
     first = min(_days(f.period.start.earliest) for f in points if f.period)
     last = max(_days(f.period.end.latest) for f in points if f.period)
     y0, y1 = date.fromordinal(first).year, date.fromordinal(last).year + 1
+    if series.covers:  # the axis shows every covered year, so a missing one is seen as missing
+        y0, y1 = min(y0, series.covers.start), max(y1, series.covers.end + 1)
     lo, hi = _days(date(y0, 1, 1)), _days(date(y1, 1, 1))
 
     # value axis
     if levelled:
-        tick_labels = [str(level) for level in series.levels]
+        tick_labels = [term(str(level)) for level in series.levels]
         span = float(max(len(series.levels) - 1, 1))
         y_values = [(float(i), tick_labels[i]) for i in range(len(tick_labels))]
     else:
@@ -250,8 +273,21 @@ def chart(series: Series, points: list[Figure], t: Messages, kinds: list[str], m
     sources = list(dict.fromkeys(sid for f in points for sid in f.sources))
     y_label = t.gettext("Level") if levelled else units[series.unit].label.get(t.language)
     x_label = t.gettext("Year (each point at the middle of its period)")
+    gaps = [GapRow(f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]), str(gap.reason), run[0])
+            for gap in series.gaps for run in _year_runs(gap.years)]
     return ChartView(series, str(series.title), summary, marks, line, disputes, x_ticks, y_ticks, legend, rows,
-                     sources, left, y_label, x_label)
+                     gaps, sources, left, y_label, x_label)
+
+
+def _year_runs(years: list[int]) -> list[list[int]]:
+    """2017, 2018, 2019, 2021 -> [[2017, 2018, 2019], [2021]]: one table row per run of missing years."""
+    runs: list[list[int]] = []
+    for y in sorted(years):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return runs
 
 
 def _path(joined: list[Mark], months: int) -> str:

@@ -75,6 +75,11 @@ class Renderer:
         """Country names by ISO code, in the edition's language (CLDR): readers never see 'VN' or 'GB'."""
         self.language_names = MappingProxyType(dict(names.languages))
         """Language names by ISO 639-1 code, in the edition's language (CLDR)."""
+        english = site.language
+        self.glossary = MappingProxyType({str(g.term.get(english)): str(g.term.get(lang))
+                                          for g in ds.glossary.values()})
+        """The record's terms (data/glossary.yml), from the default edition's wording to this edition's: labels
+        the data gives in one language only (a scale's levels) are shown in the edition's term."""
         self.by_id = SimpleNamespace(**{kind: MappingProxyType(getattr(ds, kind)) for kind in KINDS})
         """Entries by kind and id, read-only: templates look entries up, they never select or sort them."""
         vocabularies = site.vocabularies
@@ -105,7 +110,8 @@ class Renderer:
         - ``year_link(key, year)``: relative link to one year's page of the timeline or the sources;
         - ``citer``: numbers the sources cited on this page (``citer(ids)``, ``citer.cited()``);
         - ``dates[d]``: a partial date in the edition's words;
-        - ``figure_value(f)``: a figure's value with its unit, written once;
+        - ``figure_value(f)``: a figure's value with its unit, written once; ``revision_value(f, rev)``: an
+          earlier value of it; ``release_unseen(f)``: a measurement none of whose sources is primary;
         - ``roles_on(person, day)``, ``speaker_name(speaker)``, ``speaker_link(speaker)``,
           ``quote_url(quote)`` (the source with a text fragment), ``figure_url(figure)`` (its first source at
           the figure's own words), ``attributed(publisher, title)``,
@@ -150,9 +156,13 @@ class Renderer:
             "speaker_name": speaker_name, "speaker_link": speaker_link, "quote_url": quote_url,
             "figure_url": figure_url,
             "page_url": page_url, "file_link": file_link, "year_link": year_link, "dates": t.dates,
-            "edition_lang": self.lang,
+            "edition_lang": self.lang, "term": self.term,
             "territories": self.territories, "language_names": self.language_names,
             "figure_value": lambda f: values.figure_value(f, t, self.site.vocabularies.units),
+            "revision_value": lambda f, rev: values.figure_value(
+                f.model_copy(update={"value": rev.value, "as_stated": rev.as_stated}), t, self.site.vocabularies.units),
+            "release_unseen": lambda f: self.site.vocabularies.figure_kinds[f.kind].measured and not any(
+                self.site.vocabularies.source_kinds[ds.sources[s].kind].primary for s in f.sources),
             "attributed": values.attributed,
             "names": values.names,
         }
@@ -468,6 +478,10 @@ class Renderer:
         entry = getattr(self.ds, kind)[sid]
         return str(getattr(entry, "name", None) or getattr(entry, "title", sid)).casefold()
 
+    def term(self, text: str) -> str:
+        """``text`` in the edition's wording when the glossary lists it (e.g. 'Tier 2' -> 'Bậc 2'), else as is."""
+        return self.glossary.get(str(text), str(text))
+
     def charts(self, tag: str | None = None) -> list[ChartView]:
         """Every series with points (or those carrying ``tag``), as chart view models, in data order."""
         ds, vocab = self.ds, self.site.vocabularies.figure_kinds
@@ -478,7 +492,7 @@ class Renderer:
             points = ds.figures_by_series.get(sid, [])
             if points and (tag is None or tag in series.tags):
                 out.append(chart(series, points, self.t, kinds, measured, dict(self.labels.figure_kinds),
-                                 self.site.vocabularies.units))
+                                 self.site.vocabularies.units, self.term))
         return out
 
 

@@ -268,6 +268,53 @@ def consistent_qualifiers(entries: Entries) -> None:
                               f"'{report.id}' ({report.author})", "a report's passages are stated by its author")
 
 
+def revisions_and_gaps(entries: Entries) -> None:
+    """A revision is older than the value it gives way to; a series' covered years each have a point or a gap."""
+    def published(sid: str) -> tuple[date, date] | None:
+        source: Source | None = entries.get("sources", sid)
+        return source.published.bounds if source else None
+
+    years_of: dict[str, set[int]] = defaultdict(set)
+    for raw, figure in entries.of("figures"):
+        if figure.series and figure.period:
+            years_of[figure.series].update(range(figure.period.start.earliest.year,
+                                                 figure.period.end.latest.year + 1))
+        latest = max((b[1] for b in map(published, figure.sources) if b), default=None)
+        for i, rev in enumerate(figure.revisions):
+            if rev.value is not None and rev.value == figure.value and rev.as_stated == figure.as_stated:
+                entries.error(raw, ("revisions", i, "value"), "a revision gives the same value as the figure",
+                              "a release that confirms the value is one more source of the figure")
+            for j, sid in enumerate(rev.sources):
+                if sid in figure.sources:
+                    entries.error(raw, ("revisions", i, "sources", j), f"source '{sid}' gives both the figure's value "
+                                  "and this earlier one", "a release gives one value for a period")
+                when = published(sid)
+                if when and latest and when[0] > latest:
+                    entries.error(raw, ("revisions", i, "sources", j), f"source '{sid}' was published after the "
+                                  "figure's own sources: a revision is an earlier value",
+                                  "put the latest release's value in 'value' and this one in 'revisions'")
+    for raw, series in entries.of("series"):
+        has = years_of.get(series.id, set())
+        gap_years: dict[int, int] = {}
+        for i, gap in enumerate(series.gaps):
+            for j, year in enumerate(gap.years):
+                if series.covers is None or not series.covers.start <= year <= series.covers.end:
+                    entries.error(raw, ("gaps", i, "years", j), f"{year} is outside the years the series covers",
+                                  "set 'covers: {start: …, end: …}' to include it, or remove the year")
+                elif year in has:
+                    entries.error(raw, ("gaps", i, "years", j), f"{year} has a point: it is not missing",
+                                  "remove the year from the gap")
+                elif year in gap_years:
+                    entries.error(raw, ("gaps", i, "years", j), f"{year} is in two gaps", "keep one reason")
+                gap_years.setdefault(year, i)
+        if series.covers:
+            missing = [y for y in range(series.covers.start, series.covers.end + 1)
+                       if y not in has and y not in gap_years]
+            if missing:
+                entries.error(raw, ("covers",), f"no point and no stated gap for {', '.join(map(str, missing))}",
+                              "add the year's point, or a gap: {years: [...], reason: {en: ..., vi: ...}}")
+
+
 def check_plausibility(good: list[tuple[RawEntry, Strict]], errors: list[DataError], today: date | None = None,
                        measured_kinds: set[str] | None = None, units: Mapping[str, UnitTerm] | None = None) -> None:
     """Run every constraint over the entries that passed their models, adding to ``errors``.
@@ -286,3 +333,4 @@ def check_plausibility(good: list[tuple[RawEntry, Strict]], errors: list[DataErr
     value_types(entries, units)
     differences_within_range(entries, measured_kinds or set())
     consistent_qualifiers(entries)
+    revisions_and_gaps(entries)
