@@ -352,3 +352,29 @@ def test_serve_shows_each_class_on_the_error_page(tiny: Path) -> None:
         assert "Traceback" not in "\n".join(served.log)
     finally:
         served.stop()
+
+
+# --- the publisher register (issue 21): with data/publishers.yml, every source names one of it ------
+
+REGISTER = ("- id: home-office\n  name: {en: Home Office, vi: Bộ Nội vụ Anh}\n  country: GB\n  languages: [en]\n"
+            "  kind: government\n  hosts: [gov.uk]\n")
+
+
+def test_a_source_whose_publisher_is_not_in_the_register_is_an_error_with_a_hint(tiny: Path) -> None:
+    from conftest import errors_after
+
+    docs = (tiny / "documentary.yml").read_text(encoding="utf-8")
+    (tiny / "documentary.yml").write_text(docs.replace(
+        "  source_kinds:", "  publisher_kinds: {government: {label: government}}\n  source_kinds:", 1), encoding="utf-8")
+    unknown = ("id: unknown-2024\ntitle: A report\npublisher: Home Ofice\nkind: government press release\n"
+               "published: 2024-04-18\nurl: https://www.gov.uk/r\nlanguage: en\n")
+    elsewhere = ("id: copy-2024\ntitle: A copy\npublisher: Home Office\nkind: government press release\n"
+                 "published: 2024-04-18\nurl: https://mirror.example.org/r\nlanguage: en\n")
+    errors = errors_after(tiny, {"publishers.yml": REGISTER, "sources/unknown-2024.yml": unknown,
+                                 "sources/copy-2024.yml": elsewhere})
+    assert any(e.startswith("data/sources/unknown-2024.yml:3:12: publisher: 'Home Ofice' is not in the publisher "
+                            "register (hint: did you mean 'Home Office'?)") for e in errors), errors
+    assert any("data/sources/copy-2024.yml:6:6: url: mirror.example.org is not a site of Home Office (gov.uk)" in e
+               for e in errors), errors
+    unsourced = errors_after(tiny, {"publishers.yml": REGISTER + "  ownership: {en: a ministry}\n"})
+    assert any("'ownership' needs 'sources' that state it" in e for e in unsourced), unsourced

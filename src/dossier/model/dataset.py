@@ -17,6 +17,7 @@ from dossier.model.entities import (
     GlossaryTerm,
     Organisation,
     Person,
+    Publisher,
     Quote,
     Report,
     Role,
@@ -44,12 +45,18 @@ def cited_sources(obj: BaseModel) -> set[str]:
     return found
 
 
+def names_of(publisher: Publisher) -> set[str]:
+    """Every name a source may give for ``publisher``: its name in each language and its aliases."""
+    return {*publisher.name.translations.values(), *publisher.aliases}
+
+
 @dataclass
 class Dataset:
     """All entries by kind and id, where each came from, and the reverse look-ups."""
 
     tags: dict[str, Tag] = field(default_factory=dict)
     glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
+    publishers: dict[str, Publisher] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     organisations: dict[str, Organisation] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
@@ -71,6 +78,8 @@ class Dataset:
     agreements_signed: dict[str, list[Agreement]] = field(default_factory=lambda: defaultdict(list))
     figures_by_series: dict[str, list[Figure]] = field(default_factory=lambda: defaultdict(list))
     """series id -> its points, in order of period (start, then end), then id."""
+    publisher_names: dict[str, Publisher] = field(default_factory=dict)
+    """every name or alias of the register -> its publisher."""
     cited_by: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
     """source id -> [(kind, id)] of every entry citing it."""
 
@@ -84,6 +93,7 @@ class Dataset:
         return ds
 
     def index(self) -> None:
+        self.publisher_names = {n: p for p in self.publishers.values() for n in sorted(names_of(p))}
         self.events = dict(sorted(self.events.items(), key=lambda kv: (kv[1].date.sort_key, kv[0])))
         self.people = dict(sorted(self.people.items(), key=lambda kv: (kv[1].ascii_name or kv[1].name, kv[0])))
         self.agreements = dict(sorted(self.agreements.items(), key=lambda kv: (kv[1].date.sort_key, kv[0])))
@@ -111,6 +121,10 @@ class Dataset:
             for eid, entry in getattr(self, kind).items():
                 for sid in sorted(cited_sources(entry)):
                     self.cited_by[sid].append((kind, eid))
+
+    def publisher_of(self, source: Source) -> Publisher | None:
+        """The register's entry for a source's publisher (by name in any edition, or alias)."""
+        return self.publisher_names.get(source.publisher)
 
     def roles_on(self, person_id: str, day: PartialDate) -> list[Role]:
         """The posts the sources place a person in on a given date."""

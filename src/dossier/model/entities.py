@@ -26,6 +26,7 @@ TagRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/
 ReportRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/reports"), Ref("reports")]
 SeriesRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/series"), Ref("series")]
 
+Language = Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 language code")]
 Sources = Annotated[list[SourceRef], Field(min_length=1, description="ids of the sources that state this")]
 
 
@@ -112,6 +113,35 @@ class Source(Strict):
         default=None, description="outlet whose copy 'url' points to, if not the publisher's"
     )
     note: Text | None = Field(default=None, description="what the reader should know about this source")
+
+
+PublisherKind = VocabularyKey
+"""What a publisher is (documentary.yml's ``publisher_kinds``: government, state media, newsroom, NGO...)."""
+
+
+class Publisher(Strict):
+    """One entry of the publisher register: who stands behind a source, the same way on every citation."""
+
+    id: Id
+    name: Text = Field(description="the publisher's name in each edition's language")
+    aliases: list[PlainText] = Field(default_factory=list, description="other names sources give in 'publisher' "
+                                     "for it (an edition, an abbreviation): each must be unique in the register")
+    country: Annotated[str, Field(pattern=r"^([A-Z]{2}|international)$")] = Field(
+        description="ISO 3166 alpha-2 code (GB, VN, US) or 'international'")
+    languages: Annotated[list[Language], Field(min_length=1)] = Field(description="languages its cited texts are in")
+    kind: PublisherKind
+    ownership: Text | None = Field(default=None, description="who owns or runs it, where it matters to a reader "
+                                   "(e.g. 'newspaper of the Ministry of Public Security'); needs 'sources'")
+    hosts: list[PlainText] = Field(default_factory=list, description="the web hosts of its own addresses, e.g. "
+                                   "'cand.com.vn': a source's address must be on one (subdomains included)")
+    sources: list[SourceRef] = Field(default_factory=list, description="sources for the ownership")
+
+    @model_validator(mode="after")
+    def _ownership_sourced(self) -> Publisher:
+        if self.ownership is not None and not self.sources:
+            raise PydanticCustomError("ownership_unsourced", "'ownership' needs 'sources' that state it",
+                                      {"field": "ownership"})
+        return self
 
 
 class Organisation(Strict):
@@ -407,7 +437,6 @@ class Report(Strict):
     note: Text | None = None
 
 
-Language = Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 language code")]
 
 
 class Quote(Strict):
@@ -457,6 +486,7 @@ class Correction(Strict):
 KINDS: dict[str, type[Strict]] = {
     "tags": Tag,
     "glossary": GlossaryTerm,
+    "publishers": Publisher,
     "sources": Source,
     "organisations": Organisation,
     "people": Person,

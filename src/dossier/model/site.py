@@ -161,6 +161,8 @@ class Vocabularies(Strict):
     """The controlled vocabularies of the data: the keys data files use, with their labels."""
 
     source_kinds: dict[PlainText, SourceKindTerm] = Field(description="what a source is, e.g. 'news report'")
+    publisher_kinds: dict[PlainText, Term] = Field(default_factory=dict, description="what a publisher of the "
+                                                   "register (data/publishers.yml) is, e.g. 'state media'")
     figure_kinds: dict[PlainText, FigureKindTerm] = Field(description="what kind of statement a figure is")
     agreement_kinds: dict[PlainText, AgreementKindTerm] = Field(description="what an agreement or meeting is")
     parts: dict[PlainText, Term] = Field(description="a person's part in an event, e.g. 'co-chair'")

@@ -369,6 +369,7 @@ def validate_project(root: Path) -> tuple[Documentary, Dataset]:
 
 VOCABULARY_FIELDS: list[tuple[str, tuple[str, ...], str]] = [
     ("sources", ("kind",), "source_kinds"), ("figures", ("kind",), "figure_kinds"),
+    ("publishers", ("kind",), "publisher_kinds"),
     ("agreements", ("kind",), "agreement_kinds"), ("events", ("participants", "*", "part"), "parts"),
     ("figures", ("unit",), "units"), ("series", ("unit",), "units"),
 ]

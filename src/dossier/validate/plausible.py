@@ -24,12 +24,14 @@ Dates are compared by their widest meaning (``PartialDate.bounds``): 'before 202
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
@@ -315,6 +317,35 @@ def revisions_and_gaps(entries: Entries) -> None:
                               "add the year's point, or a gap: {years: [...], reason: {en: ..., vi: ...}}")
 
 
+def known_publishers(entries: Entries) -> None:
+    """With a register (data/publishers.yml), every source names a publisher of it and sits on its own site."""
+    register = [p for _, p in entries.of("publishers")]
+    if not register:
+        return
+    owner: dict[str, Any] = {}
+    for raw, publisher in entries.of("publishers"):
+        names = [*publisher.name.translations.values(), *publisher.aliases]
+        for n in dict.fromkeys(names):
+            if n in owner and owner[n].id != publisher.id:
+                entries.error(raw, ("aliases",), f"'{n}' names two publishers ('{owner[n].id}' and '{publisher.id}')",
+                              "a name must point to one entry of the register")
+            owner.setdefault(n, publisher)
+    for raw, source in entries.of("sources"):
+        publisher = owner.get(source.publisher)
+        if publisher is None:
+            close = difflib.get_close_matches(source.publisher, list(owner), n=1)
+            entries.error(raw, ("publisher",), f"'{source.publisher}' is not in the publisher register",
+                          f"did you mean '{close[0]}'?" if close else
+                          "add it to data/publishers.yml (name, country, languages, kind), or use its name there")
+            continue
+        host = (urlsplit(source.url).hostname or "").removeprefix("www.")
+        own = [h.removeprefix("www.") for h in publisher.hosts]
+        if own and not source.republished_by and not any(host == h or host.endswith("." + h) for h in own):
+            entries.error(raw, ("url",), f"{host} is not a site of {source.publisher} ({', '.join(own)})",
+                          "cite the original at the publisher's own address; a republisher's copy needs "
+                          "'republished_by', and a new address of the publisher goes in its 'hosts'")
+
+
 def check_plausibility(good: list[tuple[RawEntry, Strict]], errors: list[DataError], today: date | None = None,
                        measured_kinds: set[str] | None = None, units: Mapping[str, UnitTerm] | None = None) -> None:
     """Run every constraint over the entries that passed their models, adding to ``errors``.
@@ -334,3 +365,4 @@ def check_plausibility(good: list[tuple[RawEntry, Strict]], errors: list[DataErr
     differences_within_range(entries, measured_kinds or set())
     consistent_qualifiers(entries)
     revisions_and_gaps(entries)
+    known_publishers(entries)
