@@ -8,7 +8,8 @@ from typing import Any
 from dossier.model.entities import KINDS
 from dossier.model.site import Documentary
 
-SINGULAR = {"tags": "tag", "glossary": "term", "publishers": "publisher", "sources": "source", "organisations": "organisation", "people": "person",
+SINGULAR = {"tags": "tag", "glossary": "term", "publishers": "publisher", "sources": "source",
+            "organisations": "organisation", "people": "person",
             "events": "event", "agreements": "agreement", "reports": "report", "figures": "figure", "series": "series",
             "quotes": "quote", "corrections": "correction"}
 
