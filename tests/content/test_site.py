@@ -135,6 +135,14 @@ def test_the_built_site_holds_the_reference_record(real_site: Path) -> None:
     publishers = {s.select_one(".dossier-source__publisher").get_text() for y in range(2017, 2026) for s in
                   soup_of(real_site, f"sources/{y}/").select("article.dossier-source")}
     assert len(publishers) >= 30
+    # every citation shows its publisher's kind from the register, the same way (issue 21)
+    articles = [s for y in range(2017, 2026)
+                for s in soup_of(real_site, f"sources/{y}/").select("article.dossier-source")]
+    kinds = {a.select_one(".dossier-publisher-kind").get_text() for a in articles}
+    assert {"(state media)", "(government)", "(newsroom)"} <= kinds, kinds
+    cand = [a for a in articles if a.select_one(".dossier-source__publisher").get_text().startswith("Báo Công an")]
+    assert cand
+    assert all(a.select_one(".dossier-publisher-kind")["data-kind"] == "state media" for a in cand)
     assert len(soup_of(real_site, "sources/").select("ul.dossier-publishers > li")) == len(publishers)
 
 

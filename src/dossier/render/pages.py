@@ -156,7 +156,7 @@ class Renderer:
             "speaker_name": speaker_name, "speaker_link": speaker_link, "quote_url": quote_url,
             "figure_url": figure_url,
             "page_url": page_url, "file_link": file_link, "year_link": year_link, "dates": t.dates,
-            "edition_lang": self.lang, "term": self.term,
+            "edition_lang": self.lang, "term": self.term, "publisher_of": ds.publisher_of,
             "territories": self.territories, "language_names": self.language_names,
             "figure_value": lambda f: values.figure_value(f, t, self.site.vocabularies.units),
             "revision_value": lambda f, rev: values.figure_value(
