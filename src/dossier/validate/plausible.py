@@ -27,7 +27,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -200,11 +200,16 @@ def value_types(entries: Entries, units: Mapping[str, UnitTerm]) -> None:
                           f"'{event.id}'", "add them to the event's participants, or remove 'event'")
 
 
-def differences_within_range(entries: Entries, measured_kinds: set[str]) -> None:
+def _published(entries: Entries) -> Callable[[str], tuple[date, date] | None]:
+    """A source's publication date as (earliest, latest), or None for an unknown source."""
     def published(sid: str) -> tuple[date, date] | None:
         source: Source | None = entries.get("sources", sid)
         return source.published.bounds if source else None
+    return published
 
+
+def differences_within_range(entries: Entries, measured_kinds: set[str]) -> None:
+    published = _published(entries)
     for raw, event in entries.of("events"):
         for i, sid in enumerate(event.sources):
             when = published(sid)
@@ -272,10 +277,7 @@ def consistent_qualifiers(entries: Entries) -> None:
 
 def revisions_and_gaps(entries: Entries) -> None:
     """A revision is older than the value it gives way to; a series' covered years each have a point or a gap."""
-    def published(sid: str) -> tuple[date, date] | None:
-        source: Source | None = entries.get("sources", sid)
-        return source.published.bounds if source else None
-
+    published = _published(entries)
     years_of: dict[str, set[int]] = defaultdict(set)
     for raw, figure in entries.of("figures"):
         if figure.series and figure.period:
