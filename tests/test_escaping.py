@@ -29,7 +29,8 @@ def evil_data() -> dict[str, object]:
     tag = {"id": "t", "label": EVIL, "description": EVIL}
     person = {"id": "p", "name": EVIL, "ascii_name": EVIL, "country": "VN", "note": EVIL, "sources": ["s"],
               "roles": [{"title": EVIL, "organisation": "o", "attested": ["2024-04-15"], "sources": ["s"],
-                         "rank": [{"value": EVIL, "sources": ["s"]}, {"value": EVIL + "2", "sources": ["s"]}]}]}
+                         "rank": [{"rank": "r1", "as_stated": [EVIL], "sources": ["s"]},
+                                  {"rank": "r2", "sources": ["s"]}]}]}
     event = {"id": "e", "date": "2024-04-15", "title": EVIL, "summary": EVIL, "place": EVIL,
              "participants": [{"person": "p", "part": "signatory"}], "organisations": ["o"], "tags": ["t"],
              "agreements": ["a"], "sources": ["s"]}
@@ -49,6 +50,7 @@ def evil_data() -> dict[str, object]:
     return {
         "sources/s.yml": src, "organisations.yml": [org],
         "tags.yml": [tag, {"id": "human-rights", "label": EVIL}], "people/p.yml": person,
+        "glossary.yml": [{"id": "r1", "term": EVIL}, {"id": "r2", "term": EVIL + "2", "avoid": {"en": [EVIL]}}],
         "events/e.yml": event, "agreements.yml": [agreement], "reports.yml": [report],
         "quotes/q.yml": quote, "quotes/q2.yml": hr_quote, "figures.yml": [figure, figure2],
         "series.yml": [{"id": "x", "title": EVIL, "description": EVIL, "note": EVIL, "unit": "people",

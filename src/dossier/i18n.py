@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
@@ -116,12 +116,18 @@ class Messages:
         self._numbers: dict[float, str] = {}
         self.day_pattern = str(self.catalogue.pgettext("date pattern", "d MMMM y"))
         """How a day is written, from the catalogue (a CLDR pattern; quoted words are literal)."""
+        self.month_pattern = str(self.catalogue.pgettext("month pattern", "MMMM y"))
+        """How a month is written, from the catalogue, in the same style as the day (CLDR pattern)."""
         self.dates = _Dates(self._date)
         """Formatted dates by value, ``dates[d]``: CLDR formatting is slow and a site repeats its dates
         many times; templates index it (a look-up) rather than call a function."""
 
     def gettext(self, message: str, **values: Any) -> str:
         text = self.catalogue.gettext(message)
+        return text % values if values else text
+
+    def pgettext(self, context: str, message: str, **values: Any) -> str:
+        text = str(self.catalogue.pgettext(context, message))
         return text % values if values else text
 
     def ngettext(self, singular: str, plural: str, n: int, **values: Any) -> str:
@@ -147,7 +153,7 @@ class Messages:
         return format_date(when, self.day_pattern, locale=self.locale)
 
     def month(self, year: int, month: int) -> str:
-        return format_skeleton("yMMMM", date(year, month, 1), locale=self.locale)
+        return format_date(date(year, month, 1), self.month_pattern, locale=self.locale)
 
     def date(self, d: Any) -> str:
         """A ``PartialDate`` at its own precision, with its qualifier in words."""

@@ -132,12 +132,13 @@ def test_the_built_site_holds_the_reference_record(real_site: Path) -> None:
         csv = (real_site / "figures" / section.select_one("a[download][href$='.csv']")["href"]).resolve()
         assert csv.is_file()
         assert len(csv.read_text(encoding="utf-8").splitlines()) == len(section.select("tbody tr:not(.dossier-gap)")) + 1
-    publishers = {s.select_one(".dossier-source__publisher").get_text() for y in range(2017, 2026) for s in
+    years = sorted(p.name for p in (real_site / "sources").iterdir() if p.name.isdigit())
+    assert {str(y) for y in range(2017, 2026)} <= set(years)
+    publishers = {s.select_one(".dossier-source__publisher").get_text() for y in years for s in
                   soup_of(real_site, f"sources/{y}/").select("article.dossier-source")}
     assert len(publishers) >= 30
     # every citation shows its publisher's kind from the register, the same way (issue 21)
-    articles = [s for y in range(2017, 2026)
-                for s in soup_of(real_site, f"sources/{y}/").select("article.dossier-source")]
+    articles = [s for y in years for s in soup_of(real_site, f"sources/{y}/").select("article.dossier-source")]
     kinds = {a.select_one(".dossier-publisher-kind").get_text() for a in articles}
     assert {"(state media)", "(government)", "(newsroom)"} <= kinds, kinds
     cand = [a for a in articles if a.select_one(".dossier-source__publisher").get_text().startswith("Báo Công an")]
@@ -176,15 +177,39 @@ def test_profiles_list_every_role_with_its_dates(real_site: Path, ds: Dataset) -
             shown = [t["datetime"] for t in li.find_all("time")]
             bounds = [d.iso for d in (role.start, role.end) if d]
             assert shown[: len(bounds)] == bounds
-            assert shown[len(bounds): len(bounds) + len(role.attested)] == [d.iso for d in role.attested]
+            attested = sorted(role.attested, key=lambda d: d.earliest)  # in time order, whatever the data's
+            assert shown[len(bounds): len(bounds) + len(role.attested)] == [d.iso for d in attested]
 
 
-def test_rank_disagreement_is_shown_with_both_sources(real_site: Path) -> None:
-    role = main(soup_of(real_site, "people/vu-van-hung/")).select_one("li.dossier-role")
-    text = " ".join(role.get_text().split())
-    assert "Senior Colonel" in text
-    assert "Colonel" in text.replace("Senior Colonel", "")
-    assert "The sources disagree on the rank." in text
+def rank_line(site: Path, url: str, role: int = 0) -> str:
+    li = main(soup_of(site, url)).select("li.dossier-role")[role]
+    text = " ".join(li.get_text().split())
+    return (text.partition("Rank:")[2] or text.partition("Cấp bậc:")[2]).strip()
+
+
+def test_ranks_are_the_glossary_terms_in_the_order_of_their_sources(real_site: Path) -> None:
+    # Tô Lâm: Senior Lieutenant General in the sources of 2018, General from 2021: a promotion, not a disagreement.
+    line = rank_line(real_site, "people/to-lam/")
+    assert line.index("Senior Lieutenant General") < line.index("General (in sources from June 2021")
+    assert "written “Sen. Lt. Gen.”" in line
+    assert "disagree" not in line
+    vi = rank_line(real_site, "vi/people/to-lam/")
+    assert vi.index("Thượng tướng") < vi.index("Đại tướng")
+    assert "General" not in vi.replace("Sen. Lt. Gen.", "")  # only the source's own wording, marked as such
+    # One rank in two English wordings is one rank.
+    assert "disagree" not in rank_line(real_site, "people/vu-van-hung/")
+    assert rank_line(real_site, "vi/people/vu-van-hung/").startswith("Đại tá")
+
+
+def test_no_rank_is_shown_in_english_on_the_vietnamese_edition(real_site: Path, ds: Dataset) -> None:
+    english = {str(g.term.get("en")) for gid, g in ds.glossary.items() if gid.startswith("rank-")}
+    for pid, person in ds.people.items():
+        for i, role in enumerate(person.roles):
+            if role.rank:
+                shown = rank_line(real_site, f"vi/people/{pid}/", i)
+                for words in (w for a in role.rank for w in a.as_stated):
+                    shown = shown.replace(f"“{words}”", "")
+                assert not [e for e in english if e in shown], (pid, shown)
 
 
 def normalised(text: str) -> str:
@@ -460,3 +485,28 @@ def test_each_profile_has_its_roles_and_events_on_a_small_timeline(real_site: Pa
         svg = fig.select_one("svg[role=img]")
         assert len(svg.select("g.dossier-profile__role")) == len(person.roles)
         assert len(svg.select("path.dossier-profile__event")) == len(ds.events_by_person.get(pid, []))
+
+
+def test_an_event_told_only_by_official_sources_says_so(real_site: Path, ds: Dataset) -> None:
+    official = {k for k, term in SITE.vocabularies.publisher_kinds.items() if term.official}
+    flagged = 0
+    for eid, event in ds.events.items():
+        kinds = {ds.publisher_of(ds.sources[s]).kind for s in event.sources}  # type: ignore[union-attr]
+        note = main(soup_of(real_site, f"events/{eid}/")).select_one(".dossier-official-only")
+        assert (note is not None) == (kinds <= official), (eid, kinds)
+        flagged += note is not None
+    assert 0 < flagged < len(ds.events)
+    # an event with an independent report beside the official one carries no such note
+    assert not main(soup_of(real_site, "events/essex-ha-tinh-case-opened-2019-10-31/")).select_one(
+        ".dossier-official-only")
+
+
+def test_corrections_name_what_they_correct_in_words(real_site: Path, ds: Dataset) -> None:
+    for prefix in ("", "vi/"):
+        headings = main(soup_of(real_site, prefix + "about/corrections/")).select("article.dossier-correction h2")
+        assert len(headings) == len(ds.corrections)
+        for h in headings:
+            assert not re.search(r"\b(events|people|quotes|figures|sources)/[a-z0-9-]+", h.get_text()), h
+    vu = [h for h in main(soup_of(real_site, "vi/about/corrections/")).select("h2") if "Vũ Văn Hưng" in h.get_text()]
+    assert vu
+    assert vu[0].find("a")["href"].endswith("people/vu-van-hung/")

@@ -140,7 +140,7 @@ def test_vietnamese_pages_show_vietnamese_text_and_english_only_where_marked(rea
         english = " ".join(event.summary.english.split())
         assert english[:60] not in text, f"{eid}: English summary on the Vietnamese page"
     timeline = english_outside_marked(soup_of(real_site / "vi", "timeline/"))
-    assert "ngày 23 tháng 10 năm 2019" in timeline  # the Vietnamese newsroom form (the catalogue's date pattern)
+    assert "ngày 23/10/2019" in timeline  # the Vietnamese newsroom form (the catalogue's date pattern)
     assert "23 tháng 10, 2019" not in timeline  # never CLDR's long form with an English-style comma
 
 
@@ -285,12 +285,14 @@ def test_vietnamese_edition_uses_one_term_and_form_per_concept(real_site: Path) 
             assert legend["aria-label"] == "Chú giải", rel  # a chart's key, not 'Khóa' (a lock)
         seen_participants += text.count("khi đó là")
         assert not re.search(r"\b\d{1,2} tháng \d{1,2}, \d{4}\b", text), f"{rel}: CLDR's '15 tháng 4, 2024' form"
+        # one date style per page: the generator's dates are written as the prose writes them (23/10/2019)
+        assert not re.search(r"\bngày \d{1,2} tháng \d{1,2} năm \d{4}", text), f"{rel}: a second date style"
     assert seen_participants > 20
 
 
 def test_readers_see_country_and_language_names_not_codes(real_site: Path) -> None:
     for prefix, uk, vn, english in (("", "United Kingdom", "Vietnam", "English"),
-                                    ("vi/", "Vương quốc Anh", "Việt Nam", "Tiếng Anh")):
+                                    ("vi/", "Vương quốc Anh", "Việt Nam", "ngôn ngữ: tiếng Anh")):
         table = soup_of(real_site, prefix + "people/").select_one("table.dossier-people")
         cells = [td.get_text() for td in table.select("td:nth-of-type(2)")]  # the country column
         assert uk in cells

@@ -25,6 +25,7 @@ AgreementRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in
 TagRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/tags"), Ref("tags")]
 ReportRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/reports"), Ref("reports")]
 SeriesRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/series"), Ref("series")]
+TermRef = Annotated[str, Field(pattern=SLUG, description="id of a term in data/glossary.yml"), Ref("glossary")]
 
 Language = Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 language code")]
 Sources = Annotated[list[SourceRef], Field(min_length=1, description="ids of the sources that state this")]
@@ -157,9 +158,15 @@ class Organisation(Strict):
 
 
 class RankAccount(Strict):
-    """One source's version of a rank or title, kept side by side when sources disagree."""
+    """A rank as some sources give it: the record's term for it, and the sources' own wording."""
 
-    value: PlainText
+    # Accounts of different ranks are told in the order of their sources' dates (a promotion); the page says
+    # the sources disagree only when those dates overlap (render/ranks.py).
+
+    rank: TermRef = Field(description="the rank's term in data/glossary.yml (e.g. 'rank-senior-lieutenant-"
+                          "general'): both editions show its wording, so one rank is never shown as two")
+    as_stated: list[PlainText] = Field(default_factory=list, description="the sources' own wordings where they "
+                                       "differ from the term (e.g. 'Sen. Lt. Gen.', 'Colonel General')")
     sources: Sources
 
 
@@ -173,7 +180,8 @@ class Role(Strict):
     attested: list[PartialDate] = Field(
         default_factory=list, description="dates on which a cited source shows the person in this post"
     )
-    rank: list[RankAccount] = Field(default_factory=list, description="rank, one entry per differing source")
+    rank: list[RankAccount] = Field(default_factory=list, description="rank while in this post, one entry per rank "
+                                    "the sources give")
     single_holder: bool = Field(
         default=False, description="true when one person at a time holds the post (e.g. Home Secretary): "
         "overlapping holders are then an error"
@@ -187,6 +195,11 @@ class Role(Strict):
         if self.start and self.end and self.end.latest < self.start.earliest:
             raise PydanticCustomError("end_before_start", "end {end} is before start {start}",
                                       {"end": str(self.end), "start": str(self.start), "field": "end"})
+        ranks = [a.rank for a in self.rank]
+        if len(set(ranks)) < len(ranks):
+            twice = next(r for i, r in enumerate(ranks) if r in ranks[:i])
+            raise PydanticCustomError("rank_twice", "rank '{rank}' is given twice: list its sources and "
+                                      "wordings in one entry", {"rank": twice, "field": "rank"})
         return self
 
     def held_on(self, day: PartialDate) -> bool:

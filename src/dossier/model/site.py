@@ -108,6 +108,14 @@ class SourceKindTerm(Term):
                           "newsroom's or a press office's retelling; an official statistic needs one")
 
 
+class PublisherKindTerm(Term):
+    """A kind of publisher (data/publishers.yml)."""
+
+    official: bool = Field(default=False, description="true for official voices (the government and its agencies, "
+                           "state-run or Party media): an event whose every source is official says on its "
+                           "page that the account is the official one")
+
+
 class FigureKindTerm(Term):
     """A kind of figure (statement about a number)."""
 
@@ -161,8 +169,9 @@ class Vocabularies(Strict):
     """The controlled vocabularies of the data: the keys data files use, with their labels."""
 
     source_kinds: dict[PlainText, SourceKindTerm] = Field(description="what a source is, e.g. 'news report'")
-    publisher_kinds: dict[PlainText, Term] = Field(default_factory=dict, description="what a publisher of the "
-                                                   "register (data/publishers.yml) is, e.g. 'state media'")
+    publisher_kinds: dict[PlainText, PublisherKindTerm] = Field(
+        default_factory=dict,
+        description="what a publisher of the register (data/publishers.yml) is, e.g. 'state media'")
     figure_kinds: dict[PlainText, FigureKindTerm] = Field(description="what kind of statement a figure is")
     agreement_kinds: dict[PlainText, AgreementKindTerm] = Field(description="what an agreement or meeting is")
     parts: dict[PlainText, Term] = Field(description="a person's part in an event, e.g. 'co-chair'")

@@ -28,8 +28,17 @@ from dossier.render.citation import Citer
 from dossier.render.downloads import JSON_KINDS
 from dossier.render.environment import environment
 from dossier.render.rail import months_between, profile, rail
+from dossier.render.ranks import rank_history
 from dossier.render.registry import BY_YEAR, ENTRY_PAGES, SiteMap, context_year
 from dossier.render.urls import relative, text_fragment
+
+
+def _in_sentence(name: str, lang: str) -> str:
+    """A language's name inside a sentence. CLDR gives the form for menus and lists, capitalised in every
+    language; Vietnamese writes 'tiếng Anh' mid-sentence (CLDR's contextTransforms, which Babel does not read)."""
+    if lang == "vi" and name.startswith("Tiếng "):
+        return "tiếng " + name.removeprefix("Tiếng ")
+    return name
 
 
 @dataclass
@@ -74,7 +83,10 @@ class Renderer:
         self.territories = MappingProxyType(dict(names.territories))
         """Country names by ISO code, in the edition's language (CLDR): readers never see 'VN' or 'GB'."""
         self.language_names = MappingProxyType(dict(names.languages))
-        """Language names by ISO 639-1 code, in the edition's language (CLDR)."""
+        """Language names by ISO 639-1 code, in the edition's language (CLDR), as headings and lists write them."""
+        self.language_in_text = MappingProxyType({code: _in_sentence(name, lang)
+                                                  for code, name in names.languages.items()})
+        """The same names as running text writes them ('ngôn ngữ: tiếng Anh')."""
         english = site.language
         self.glossary = MappingProxyType({str(g.term.get(english)): str(g.term.get(lang))
                                           for g in ds.glossary.values()})
@@ -158,6 +170,7 @@ class Renderer:
             "page_url": page_url, "file_link": file_link, "year_link": year_link, "dates": t.dates,
             "edition_lang": self.lang, "term": self.term, "publisher_of": ds.publisher_of,
             "territories": self.territories, "language_names": self.language_names,
+            "language_in_text": self.language_in_text,
             "figure_value": lambda f: values.figure_value(f, t, self.site.vocabularies.units),
             "revision_value": lambda f, rev: values.figure_value(
                 f.model_copy(update={"value": rev.value, "as_stated": rev.as_stated}), t, self.site.vocabularies.units),
@@ -272,12 +285,14 @@ class Renderer:
         """What an entry page's template receives: the entry and what the data says about it."""
         ds, t = self.ds, self.t
         if kind == "events":
-            return {"event": entry, "quotes": ds.quotes_by_event.get(entry.id, [])}
+            return {"event": entry, "quotes": ds.quotes_by_event.get(entry.id, []),
+                    "official_only": self.official_only(entry.sources)}
         if kind == "people":
             events = [(e, next(p.part for p in e.participants if p.person == entry.id))
                       for e in ds.events_by_person.get(entry.id, [])]
             return {"person": entry, "events": events, "signed": ds.agreements_signed.get(entry.id, []),
                     "profile": profile(entry.name, entry.roles, [e for e, _ in events], t),
+                    "ranks": [rank_history(r, ds) for r in entry.roles],
                     "quotes": ds.quotes_by_speaker.get(("people", entry.id), [])}
         term = self.site.vocabularies.agreement_kinds.get(entry.kind)
         heading = term.items_heading.get(self.lang) if term and term.items_heading else \
@@ -302,10 +317,10 @@ class Renderer:
                            event_counts={pid: len(events) for pid, events in ds.events_by_person.items()})
         elif key == "corrections":
             context.update(corrections=sorted(ds.corrections.values(), key=lambda c: (c.date.sort_key, c.id),
-                                              reverse=True))
+                                              reverse=True), corrected=self.corrected)
         elif key == "glossary":
-            langs = [(e.language, Locale.parse(e.language).get_display_name(e.language) or e.language)
-                     for e in self.site.all_editions]  # a column per edition, headed in its own language
+            langs = [(e.language, self.language_names.get(e.language, e.language))
+                     for e in self.site.all_editions]  # a column per edition, headed in the reader's language
             context.update(terms=sorted(ds.glossary.values(), key=lambda g: (str(g.term).casefold(), g.id)),
                            langs=langs)
         elif key == "timeline":
@@ -477,6 +492,40 @@ class Renderer:
         kind, sid = speaker.key
         entry = getattr(self.ds, kind)[sid]
         return str(getattr(entry, "name", None) or getattr(entry, "title", sid)).casefold()
+
+    def corrected(self, item: str) -> tuple[str, str, str | None, Quote | None]:
+        """What a correction's 'kind/id' names, for readers: the kind in words, the entry's name or title (for a
+        quotation, its speaker), the kind when the entry has a page of its own (the heading links to it), and
+        the quotation itself (the heading shows its first words, in their language)."""
+        kind, _, eid = item.partition("/")
+        entry = getattr(self.ds, kind)[eid]
+        if kind == "quotes":
+            name = self._speaker_name(entry.speaker)
+        else:
+            name = str(next(getattr(entry, a) for a in ("title", "name", "label") if hasattr(entry, a)))
+        t = self.t
+        labels = {"events": t.pgettext("kind of entry", "Event"), "people": t.pgettext("kind of entry", "Person"),
+                  "agreements": t.pgettext("kind of entry", "Agreement"),
+                  "quotes": t.pgettext("kind of entry", "Quotation"), "figures": t.pgettext("kind of entry", "Figure"),
+                  "series": t.pgettext("kind of entry", "Series"), "sources": t.pgettext("kind of entry", "Source"),
+                  "organisations": t.pgettext("kind of entry", "Organisation"),
+                  "reports": t.pgettext("kind of entry", "Report"),
+                  "publishers": t.pgettext("kind of entry", "Publisher"),
+                  "tags": t.pgettext("kind of entry", "Tag"), "glossary": t.pgettext("kind of entry", "Term")}
+        return (labels.get(kind, kind), name, kind if kind in ENTRY_PAGES else None,
+                entry if kind == "quotes" else None)
+
+    def _speaker_name(self, speaker: Speaker) -> str:
+        kind, sid = speaker.key
+        return str(getattr(self.ds, kind)[sid].title if kind == "agreements" else getattr(self.ds, kind)[sid].name)
+
+    def official_only(self, source_ids: list[str]) -> bool:
+        """Whether every one of these sources is an official voice (publisher kinds marked 'official' in
+        documentary.yml: the government, state media): then the page says the account is the official one."""
+        kinds = self.site.vocabularies.publisher_kinds
+        publishers = [self.ds.publisher_of(self.ds.sources[sid]) for sid in source_ids]
+        return bool(publishers) and all(p is not None and p.kind in kinds and kinds[p.kind].official
+                                        for p in publishers)
 
     def term(self, text: str) -> str:
         """``text`` in the edition's wording when the glossary lists it (e.g. 'Tier 2' -> 'Bậc 2'), else as is."""

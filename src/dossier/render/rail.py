@@ -87,7 +87,8 @@ def rail(events: list[Any], t: Messages) -> Rail | None:
                         round(h, 1), label, f"{year:04d}-{month:02d}", n))
     marks = [YearMark(y, round(LEFT + (y - first) * per_year, 1), round(per_year, 1), vague[y],
                       t.ngettext("%(num)s event dated only to %(year)s or approximately",
-                                 "%(num)s events dated only to %(year)s or approximately", vague[y], year=y))
+                                 "%(num)s events dated only to %(year)s or approximately", vague[y], year=y)
+                      if vague[y] else t.gettext("No event dated only to %(year)s or approximately", year=y))
              for y in years]
     busiest = max(months.items(), key=lambda kv: (kv[1], kv[0]))[0] if months else None
     title = t.ngettext("%(num)s event, %(first)s to %(last)s", "%(num)s events, %(first)s to %(last)s",
@@ -161,6 +162,7 @@ def profile(name: str, roles: list[Any], events: list[Any], t: Messages) -> Prof
     summary = " ".join([
         t.ngettext("%(num)s role", "%(num)s roles", len(roles)) + ";",
         t.ngettext("%(num)s event in the record", "%(num)s events in the record", len(events)),
-        t.gettext("from %(first)s to %(last)s.", first=first, last=last - 1),
+        t.gettext("from %(first)s to %(last)s.", first=first, last=last - 1) if last - 1 > first
+        else t.gettext("in %(year)s.", year=first),
     ])
     return Profile(spans, marks, ticks, title, summary, int(events_y + 30), events_y=events_y)

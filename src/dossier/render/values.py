@@ -42,8 +42,9 @@ def number_in(value: float, unit: UnitTerm, t: Messages) -> str:
 
 
 def names(title: str, publisher: str) -> bool:
-    """Whether ``title`` already names ``publisher`` (so a label must not name it again)."""
-    return publisher.casefold() in title.casefold()
+    """Whether ``title`` already names ``publisher`` (so a label must not name it again), in the edition's
+    language: "Bộ trưởng Bộ Công an" names "Bộ Công an"."""
+    return str(publisher).casefold() in str(title).casefold()
 
 
 def attributed(publisher: str, title: str) -> str:
