@@ -139,11 +139,20 @@ def test_the_built_site_holds_the_reference_record(real_site: Path) -> None:
     assert len(publishers) >= 30
     # every citation shows its publisher's kind from the register, the same way (issue 21)
     articles = [s for y in years for s in soup_of(real_site, f"sources/{y}/").select("article.dossier-source")]
-    kinds = {a.select_one(".dossier-publisher-kind").get_text() for a in articles}
-    assert {"(state media)", "(government)", "(newsroom)"} <= kinds, kinds
+    kinds = {a.select_one(".dossier-publisher-kind")["data-kind"] for a in articles}
+    assert {"state media", "government", "newsroom"} <= kinds, kinds
     cand = [a for a in articles if a.select_one(".dossier-source__publisher").get_text().startswith("Báo Công an")]
     assert cand
     assert all(a.select_one(".dossier-publisher-kind")["data-kind"] == "state media" for a in cand)
+    # ... with who runs it, the same way on every citation, and its sources on the sources page (issue 21)
+    mps = "mouthpiece of the Central Public Security Party Committee and the Ministry of Public Security"
+    assert all(a.select_one(".dossier-ownership").get_text() == ": " + mps for a in cand)
+    cited = main(soup_of(real_site, "events/first-migration-dialogue-2022/")).select(".dossier-sources li")
+    assert any(mps in li.get_text() for li in cited if "Công an" in li.get_text())
+    listed = [li for li in soup_of(real_site, "sources/").select("ul.dossier-publishers > li")
+              if li.get_text().startswith("Báo Công an")]
+    assert listed
+    assert all(li.select_one(".dossier-publisher-kind .dossier-cite") for li in listed)
     assert len(soup_of(real_site, "sources/").select("ul.dossier-publishers > li")) == len(publishers)
 
 
