@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -288,3 +289,31 @@ def served(tiny: Path) -> Iterator[ServedProject]:
         yield server
     finally:
         server.stop()
+
+
+def broken_links(site: Path) -> list[tuple[str, str, str]]:
+    """(page, href, what is missing) for each link to a page or anchor of ``site`` that the build does not hold."""
+    from bs4 import BeautifulSoup
+
+    soups = {p.resolve(): BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser") for p in site.rglob("*.html")}
+    ids = {p: {str(t["id"]) for t in s.find_all(id=True)} for p, s in soups.items()}
+    bad = []
+    for page, soup in soups.items():
+        for a in soup.find_all("a", href=True):
+            href = str(a["href"])
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//"):
+                continue
+            if parts.path:
+                base = site if parts.path.startswith("/") else page.parent
+                target = (base / unquote(parts.path).lstrip("/")).resolve()
+                if target.is_dir():
+                    target = target / "index.html"
+            else:
+                target = page
+            shown = str(page.relative_to(site.resolve()))
+            if not target.exists():
+                bad.append((shown, href, "page"))
+            elif parts.fragment and target in ids and unquote(parts.fragment) not in ids[target]:
+                bad.append((shown, href, "anchor"))
+    return bad

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import make_site_project, run_build
+from conftest import broken_links, make_site_project, run_build
 
 EVIL = '<script>alert(1)</script> "><img src=x onerror=alert(1)> {{ 7*7 }}'
 
@@ -88,6 +88,8 @@ def test_hostile_text_is_rendered_as_text_everywhere(tmp_path: Path) -> None:
     make_site_project(tmp_path)
     result = run_build(tmp_path)
     assert result.returncode == 0, result.stderr
+    # report r has a quotation with the context tag (q2) and one without (q): both are linked, both are shown
+    assert broken_links(tmp_path / "site") == []
     pages = ["", "timeline/", "events/e/", "people/", "people/p/", "agreements/", "agreements/a/", "figures/",
              "human-rights/", "sources/"]
     for url in pages:

@@ -444,8 +444,11 @@ class Renderer:
         the points of level series (e.g. a ranking) that fall in that year."""
         ds = self.ds
         groups: dict[int, dict[tuple[str, str], ReportGroup]] = defaultdict(dict)
+        # A report shown here because one of its quotations carries the tag is shown with all of them: the
+        # site map addresses every report's quotation on its report's year page (SiteMap.context_quotes).
+        shown = {q.report for q in ds.quotes.values() if q.report and tag in q.tags}
         for q in ds.quotes.values():
-            if tag not in q.tags:
+            if tag not in q.tags and q.report not in shown:
                 continue
             report = ds.reports.get(q.report) if q.report else None
             year = context_year(ds, q)
