@@ -333,3 +333,11 @@ def test_each_edition_uses_the_glossary_wording(real_site: Path, ds: Dataset) ->
         assert any(term.term.get("vi") in text for _, text in texts["vi"]), f"{term.id}: the Vietnamese term is unused"
     glossary = soup_of(real_site / "vi", "about/glossary/")
     assert len(glossary.select("table.dossier-glossary tbody tr")) == len(ds.glossary)
+
+
+def test_a_figure_without_a_number_shows_our_labelled_translation_beside_the_source_words(real_site: Path) -> None:
+    for prefix, value in (("", "cut by half"), ("vi/", "giảm một nửa (tạm dịch)")):
+        fig = soup_of(real_site, prefix + "figures/").find(id="vietnamese-arrivals-halved")
+        assert fig.select_one(".dossier-value").get_text() == value
+    fig = soup_of(real_site, "vi/figures/").find(id="vietnamese-arrivals-halved")
+    assert fig.select_one(".dossier-as-stated").get_text() == "“cut by half”"

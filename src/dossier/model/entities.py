@@ -359,6 +359,9 @@ class Figure(Strict):
     as_stated: PlainText | None = Field(
         default=None, description="the value in the source's own words, verbatim, e.g. 'approximately 17 per cent'"
     )
+    translations: dict[Language, PlainText] = Field(
+        default_factory=dict, description="for a figure without a number: the project's unofficial translations of "
+        "'as_stated' by language (e.g. {vi: giảm một nửa} for 'cut by half'), shown as the value, labelled ours")
     period: Period | None = None
     kind: FigureKind
     stated_by: Speaker
@@ -383,6 +386,10 @@ class Figure(Strict):
                                       {"field": "unit" if self.unit is not None else "approximation"})
         if self.value is not None and self.unit is None:
             raise PydanticCustomError("value_without_unit", "a 'value' needs a 'unit'", {"field": "value"})
+        if self.translations and self.value is not None:
+            raise PydanticCustomError("translated_number", "'translations' are for a figure without a number: "
+                                      "a number is written in each edition's own style", {"field": "translations"})
+        _editions_only(self.translations, "translations", "translations may be in")
         return self
 
 

@@ -26,7 +26,8 @@ APPROXIMATIONS = {
 def figure_value(figure: Figure, t: Messages, units: Mapping[str, UnitTerm]) -> str:
     """The figure's value with its hedge and unit, once each; the source's own words when it gives no number."""
     if figure.value is None or figure.unit is None:
-        return str(figure.as_stated or "")
+        ours = figure.translations.get(t.language)
+        return t.gettext("%(words)s (our translation)", words=ours) if ours else str(figure.as_stated or "")
     text = number_in(figure.value, units[figure.unit], t)
     return t.gettext(APPROXIMATIONS[figure.approximation], value=text) if figure.approximation else text
 
