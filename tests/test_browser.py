@@ -217,8 +217,16 @@ def search_results(pg: Page, base_url: str, edition: str, query: str) -> tuple[s
     """What the theme's search shows for ``query``: its count line and the links of every result."""
     pg.goto(base_url + edition)
     pg.click("label.md-search__icon, .md-search__input", timeout=5000)
-    pg.locator("input.md-search__input").fill(query)  # one input event: no results of a half-typed query
-    expect(pg.locator(".md-search-result__item").first).to_be_visible(timeout=10000)
+    box, first = pg.locator("input.md-search__input"), pg.locator(".md-search-result__item").first
+    for attempt in range(3):  # a query typed while the worker still builds its index may go unanswered: retype
+        box.fill("")
+        box.fill(query)  # one input event: no results of a half-typed query
+        try:
+            expect(first).to_be_visible(timeout=10000)
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
     meta = ""
     for _ in range(50):  # until the worker's answer has settled
         pg.wait_for_timeout(200)
