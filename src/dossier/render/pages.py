@@ -138,10 +138,7 @@ class Renderer:
         def roles_on(person_id: str, day: PartialDate) -> list[Any]:
             return ds.roles_on(person_id, day)
 
-        def speaker_name(speaker: Speaker) -> str:
-            kind, sid = speaker.key
-            return {"people": lambda: ds.people[sid].name, "organisations": lambda: ds.organisations[sid].name,
-                    "agreements": lambda: ds.agreements[sid].title}[kind]()
+        speaker_name = self.speaker_name
 
         def speaker_link(speaker: Speaker) -> str | None:
             kind, sid = speaker.key
@@ -503,7 +500,7 @@ class Renderer:
         kind, _, eid = item.partition("/")
         entry = getattr(self.ds, kind)[eid]
         if kind == "quotes":
-            name = self._speaker_name(entry.speaker)
+            name = str(self.speaker_name(entry.speaker))
         else:
             name = str(next(getattr(entry, a) for a in ("title", "name", "label") if hasattr(entry, a)))
         t = self.t
@@ -518,9 +515,11 @@ class Renderer:
         return (labels.get(kind, kind), name, kind if kind in ENTRY_PAGES else None,
                 entry if kind == "quotes" else None)
 
-    def _speaker_name(self, speaker: Speaker) -> str:
+    def speaker_name(self, speaker: Speaker) -> Any:
+        """Who said it: a person's or organisation's name, or an agreement's title (one look-up for every page)."""
         kind, sid = speaker.key
-        return str(getattr(self.ds, kind)[sid].title if kind == "agreements" else getattr(self.ds, kind)[sid].name)
+        return {"people": lambda: self.ds.people[sid].name, "organisations": lambda: self.ds.organisations[sid].name,
+                "agreements": lambda: self.ds.agreements[sid].title}[kind]()
 
     def official_only(self, source_ids: list[str]) -> bool:
         """Whether every one of these sources is an official voice (publisher kinds marked 'official' in
