@@ -80,7 +80,7 @@ schemas: $(STAMP)
 # The catalogue template of every reader-visible string, merged into each language's catalogue
 # (a test fails when the template is stale or a catalogue has an untranslated message).
 messages: $(STAMP)
-	$(BIN)/pybabel -q extract -F babel.cfg -k N_ --no-location --omit-header --sort-output \
+	$(BIN)/pybabel -q extract -F babel.cfg -k N_ -k NP_:1c,2 --no-location --omit-header --sort-output \
 	  -o src/dossier/locale/messages.pot src/dossier
 	@for po in src/dossier/locale/*/LC_MESSAGES/messages.po; do \
 	  lang=$$(echo $$po | cut -d/ -f4); \

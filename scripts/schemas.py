@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from dossier.model.schemas import dump, schemas
+from dossier.render.pages import PAGE_KEYS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -13,9 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> int:
     out = ROOT / "schemas"
     out.mkdir(exist_ok=True)
-    for name, schema in schemas().items():
+    for name, schema in schemas(PAGE_KEYS).items():
         (out / name).write_text(dump(schema), encoding="utf-8")
-    print(f"wrote {len(schemas())} schemas to schemas/")
+    print(f"wrote {len(schemas(PAGE_KEYS))} schemas to schemas/")
     return 0
 
 

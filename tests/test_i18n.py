@@ -27,7 +27,7 @@ PACKAGE = ROOT / "src" / "dossier"
 TEMPLATES = sorted((PACKAGE / "theme").rglob("*.html"))
 TEXT_ATTRIBUTES = re.compile(r'\b(?:aria-label|title|alt|placeholder|label)="([^"{]*)"')
 WORD = re.compile(r"[^\W\d_]", re.UNICODE)
-GETTEXT = {"_", "gettext", "ngettext", "N_", "pgettext"}
+GETTEXT = {"_", "gettext", "ngettext", "N_", "NP_", "pgettext"}
 
 
 def template_literals(source: str) -> list[str]:
@@ -75,7 +75,8 @@ def test_the_template_check_catches_a_literal() -> None:
     assert template_literals('<a href="{{ x }}" rel="noopener">{{ y }}</a>') == []
 
 
-PYTHON_READER_TEXT = ["render/pages.py", "render/feeds.py", "render/jsonld.py", "render/downloads.py",
+PYTHON_READER_TEXT = ["render/renderer.py", *sorted(str(p.relative_to(PACKAGE)) for p in (PACKAGE / "render" / "pages")
+                                                     .glob("*.py")), "model/kinds.py", "render/feeds.py", "render/jsonld.py", "render/downloads.py",
                       "render/values.py", "render/citation.py"]
 """Modules whose strings reach readers (titles, descriptions, feeds, JSON-LD, downloads)."""
 
@@ -91,6 +92,8 @@ def python_literals(source: str) -> list[str]:
                 skip.add(id(first.value))
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
             skip.add(id(node.value))  # attribute docstrings
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "").endswith("_CONTEXT") for t in node.targets):
+            skip.add(id(node.value))  # a message context (pgettext's first argument), not a message
         if isinstance(node, ast.Dict) and all(
                 isinstance(v, ast.Call) and getattr(v.func, "id", "") in GETTEXT for v in node.values):
             skip.update(id(k) for k in node.keys)  # vocabulary keys mapped to their catalogue messages
@@ -115,7 +118,7 @@ def test_the_python_check_catches_a_literal() -> None:
 def test_the_catalogue_template_is_up_to_date(tmp_path: Path) -> None:
     out = tmp_path / "messages.pot"
     subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", str(ROOT / "babel.cfg"),
-                    "-o", str(out), "--no-location", "--omit-header", "--sort-output", "-k", "N_", "src/dossier"],
+                    "-o", str(out), "--no-location", "--omit-header", "--sort-output", "-k", "N_", "-k", "NP_:1c,2", "src/dossier"],
                    cwd=ROOT, check=True, capture_output=True)
     with out.open("rb") as fresh, (LOCALE_DIR / "messages.pot").open("rb") as shipped:
         assert {m.id for m in read_po(fresh) if m.id} == {m.id for m in read_po(shipped) if m.id}, \

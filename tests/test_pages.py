@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 from conftest import ROOT, write_data
 from dossier.build import template_dirs
-from dossier.render.pages import Renderer
+from dossier.render.renderer import Renderer
 from dossier.validate.check import validate_project
 
 THEME = ROOT / "src" / "dossier" / "theme"

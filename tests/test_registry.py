@@ -9,8 +9,12 @@ from mkdocs.config import load_config
 
 from conftest import ROOT, make_site_project, run_build
 from dossier.errors import DataInvalid
+from dossier.model.kinds import KINDS, PAGED
+from dossier.render.pages import ENTRY_TYPES, PAGE_KEYS, PAGE_TYPES, ByYear
 from dossier.render.registry import SiteMap
 from dossier.validate.check import validate_project
+
+PACKAGE = ROOT / "src" / "dossier"
 
 
 def nav_files(nav: object) -> set[str]:
@@ -30,6 +34,17 @@ def test_the_navigation_lists_every_generated_index_page(project: Path) -> None:
     assert {p.src_uri for p in SiteMap.of(site).pages} <= nav
 
 
+def test_every_kind_with_pages_has_an_entry_page_type_and_every_page_type_a_template() -> None:
+    assert {e.kind for e in ENTRY_TYPES} == set(PAGED)
+    templates = {p.name for p in (PACKAGE / "theme" / "dossier").glob("*.html")}
+    for page in PAGE_TYPES:
+        assert page.template in templates
+        if isinstance(page, ByYear):
+            assert page.year_template in templates
+    assert {str(k.template) for k in PAGED.values()} <= templates
+    assert {k.shown_on for k in KINDS.values() if k.shown_on} <= set(PAGE_KEYS)
+
+
 def test_addresses_of_pages_entries_and_anchored_kinds(tiny: Path) -> None:
     site, ds = validate_project(tiny)
     sitemap = SiteMap.of(site)
@@ -41,7 +56,7 @@ def test_addresses_of_pages_entries_and_anchored_kinds(tiny: Path) -> None:
     assert sitemap.url("corrections", "c") == "about/corrections/#c"
     assert sitemap.url("glossary", "nrm") == "about/glossary/#nrm"
     assert sitemap.url("about") == "about/"
-    assert sitemap.samples(ds)["event"] == "events/call-2024/"
+    assert sitemap.samples(site, ds)["event"] == "events/call-2024/"
 
 
 def test_a_documentary_without_a_context_page_builds_without_it(tiny: Path) -> None:

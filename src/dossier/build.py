@@ -11,7 +11,8 @@ from dossier.model.dataset import Dataset
 from dossier.model.site import Documentary
 from dossier.model.types import edition
 from dossier.render import card, downloads, feeds
-from dossier.render.pages import Page, Renderer
+from dossier.render.pages import Page
+from dossier.render.renderer import Renderer
 from dossier.validate.check import validate_project
 
 

@@ -35,6 +35,11 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(context: str, message: str) -> str:
+    """Mark ``message`` with its ``context`` (a ``pgettext`` message), translated later by whoever shows it."""
+    return message
+
+
 @functools.cache
 def translations(language: str) -> NullTranslations:
     """The catalogue of ``language`` read straight from its .po file (no compile step), or none."""

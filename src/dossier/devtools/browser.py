@@ -26,7 +26,7 @@ def page_types(root: Path) -> dict[str, str]:
     """One page of each type of the documentary at ``root``, by name, from the page registry:
     the pages browser tests, audits and screenshots visit."""
     site, dataset = validate_project(root)
-    return SiteMap.of(site).samples(dataset)
+    return SiteMap.of(site).samples(site, dataset)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -9,7 +9,7 @@ from typing import Any
 
 from dossier.errors import DataError
 from dossier.load.yamlstrict import Loaded, load_text
-from dossier.model.entities import KINDS
+from dossier.model.kinds import KINDS
 
 
 @dataclass

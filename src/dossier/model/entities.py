@@ -501,21 +501,3 @@ class Correction(Strict):
     change: Text
     reason: Text
     sources: list[SourceRef] = Field(default_factory=list)
-
-
-KINDS: dict[str, type[Strict]] = {
-    "tags": Tag,
-    "glossary": GlossaryTerm,
-    "publishers": Publisher,
-    "sources": Source,
-    "organisations": Organisation,
-    "people": Person,
-    "events": Event,
-    "agreements": Agreement,
-    "reports": Report,
-    "series": Series,
-    "figures": Figure,
-    "quotes": Quote,
-    "corrections": Correction,
-}
-"""Every data kind, keyed by the folder (``data/<kind>/ID.yml``) or file (``data/<kind>.yml``) holding it."""

@@ -3,41 +3,41 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
-from dossier.model.entities import KINDS
+from dossier.model.kinds import KINDS
 from dossier.model.site import Documentary
-
-SINGULAR = {"tags": "tag", "glossary": "term", "publishers": "publisher", "sources": "source",
-            "organisations": "organisation", "people": "person",
-            "events": "event", "agreements": "agreement", "reports": "report", "figures": "figure", "series": "series",
-            "quotes": "quote", "corrections": "correction"}
 
 
 def list_schema(kind: str) -> str:
     """File name of the schema of a list of entries of ``kind`` ('series' is its own singular)."""
-    return f"{kind}-list.schema.json" if SINGULAR[kind] == kind else f"{kind}.schema.json"
+    return f"{kind}-list.schema.json" if KINDS[kind].singular == kind else f"{kind}.schema.json"
 
 
-def schemas() -> dict[str, dict[str, Any]]:
-    """file name -> schema: ``<singular>.schema.json`` for one entry, ``<kind>.schema.json`` for a list."""
+def schemas(pages: Sequence[str] = ()) -> dict[str, dict[str, Any]]:
+    """file name -> schema: ``<singular>.schema.json`` for one entry, ``<kind>.schema.json`` for a list.
+    ``pages``: the generator's page types (``render.pages.PAGE_KEYS``), the keys documentary.yml's ``pages`` may
+    have (the model layer does not know the page types)."""
     out: dict[str, dict[str, Any]] = {}
-    for kind, model in KINDS.items():
-        entry = model.model_json_schema(mode="validation")
+    for kind, declared in KINDS.items():
+        entry = declared.model.model_json_schema(mode="validation")
         entry["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        entry["$id"] = f"{SINGULAR[kind]}.schema.json"
-        out[f"{SINGULAR[kind]}.schema.json"] = entry
+        entry["$id"] = f"{declared.singular}.schema.json"
+        out[f"{declared.singular}.schema.json"] = entry
         many = list_schema(kind)
         out[many] = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": many,
             "title": f"data/{kind}.yml: a list of {kind}",
             "type": "array",
-            "items": {"$ref": f"{SINGULAR[kind]}.schema.json"},
+            "items": {"$ref": f"{declared.singular}.schema.json"},
         }
     config = Documentary.model_json_schema(mode="validation")
     config["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     config["$id"] = "documentary.schema.json"
+    if pages:
+        config["properties"]["pages"]["propertyNames"] = {"enum": list(pages)}
     out["documentary.schema.json"] = config
     return out
 

@@ -12,19 +12,11 @@ from __future__ import annotations
 import string
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from dossier.model.entities import Strict
 from dossier.model.types import LANGUAGES, HttpsUrl, Id, PlainText, Text
-
-PageKey = Literal["home", "timeline", "people", "agreements", "figures", "context", "sources", "corrections",
-                  "glossary"]
-"""The generated index pages a documentary may have (see ``dossier.render.registry``)."""
-
-REQUIRED_PAGES: tuple[PageKey, ...] = ("home", "timeline", "people", "agreements", "figures", "sources", "corrections",
-                                       "glossary")
-"""Pages every documentary has; only the context page is optional."""
 
 PLACEHOLDERS = ("count",)
 """Names a page description may use in braces: ``{count}`` is the number of entries the page lists."""
@@ -222,7 +214,8 @@ class Documentary(Strict):
         default=400, description="up to this many events, the timeline's overview lists every event as a line, "
         "with filters over the whole record; beyond it (a page that would be too heavy), the overview keeps the "
         "rail and the years, and each year's page carries the filters")
-    pages: dict[PageKey, PageText] = Field(description="the generated pages this documentary has, and their texts")
+    pages: dict[str, PageText] = Field(description="the generated pages this documentary has, and their texts")
+    """Keyed by the generator's page types (``render.pages.PAGE_TYPES``; checked in ``validate.check``)."""
     feeds: Feeds
     vocabularies: Vocabularies
     data_package: DataPackage = Field(description="the open-data package (datapackage.json)")
@@ -230,15 +223,6 @@ class Documentary(Strict):
     editions: list[Edition] = Field(
         default_factory=list, description="further language editions, each the whole site at /<path>/ with the "
         "data's translations (text fields written {en: ..., vi: ...})")
-
-    @field_validator("pages")
-    @classmethod
-    def _required_pages(cls, pages: dict[PageKey, PageText]) -> dict[PageKey, PageText]:
-        missing = [key for key in REQUIRED_PAGES if key not in pages]
-        if missing:
-            raise PydanticCustomError("missing_page", "'{key}' is missing (only 'context' may be left out)",
-                                      {"key": missing[0]})
-        return pages
 
     @property
     def locale(self) -> str:

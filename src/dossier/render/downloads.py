@@ -11,11 +11,12 @@ from typing import Any
 from dossier.i18n import N_, Messages, messages
 from dossier.model.dataset import Dataset
 from dossier.model.entities import Figure
-from dossier.model.schemas import SINGULAR, list_schema, schemas
+from dossier.model.kinds import DOWNLOADS, KINDS
+from dossier.model.schemas import list_schema, schemas
 from dossier.model.site import Documentary, UnitTerm
+from dossier.render.pages import PAGE_KEYS
 from dossier.render.values import figure_value
 
-JSON_KINDS = ("events", "people", "agreements", "series", "figures", "quotes", "reports", "sources")
 FIGURE_FIELDS: list[tuple[str, str, str]] = [
     ("id", "string", N_("identifier of the figure")),
     ("label", "string", N_("what is counted")),
@@ -79,20 +80,16 @@ CSV_NOTE = N_("Text cells that begin with =, +, -, @, a tab or a carriage return
              "so that spreadsheets do not run them as formulas (OWASP's advice on CSV injection); remove that one "
              "apostrophe to get the text as recorded. The JSON files hold every value unchanged.")
 
-RESOURCE_TITLES = {"events": N_("All events"), "people": N_("All people"), "agreements": N_("All agreements"),
-                   "series": N_("All time series"), "figures": N_("All figures"), "quotes": N_("All quotations"),
-                   "reports": N_("All reports"), "sources": N_("All sources")}
-
-
 def datapackage(ds: Dataset, site: Documentary) -> dict[str, Any]:
     t = messages(site.locale)
     resources: list[dict[str, Any]] = [
         {"name": kind, "path": f"{kind}.json", "format": "json", "mediatype": "application/json",
-         "encoding": "utf-8", "title": t.gettext(RESOURCE_TITLES[kind]), "jsonschema": f"schemas/{list_schema(kind)}",
+         "encoding": "utf-8", "title": t.gettext(str(KINDS[kind].download)),
+         "jsonschema": f"schemas/{list_schema(kind)}",
          "description": t.gettext("Every entry of data/%(kind)s as validated, one object per entry; fields are "
                                   "described in schemas/%(schema)s.", kind=kind,
-                                  schema=f"{SINGULAR[kind]}.schema.json")}
-        for kind in JSON_KINDS
+                                  schema=f"{KINDS[kind].singular}.schema.json")}
+        for kind in DOWNLOADS
     ]
     table = {"fields": [{"name": n, "type": kind, "description": t.gettext(d)} for n, kind, d in FIGURE_FIELDS],
              "primaryKey": ["id"], "missingValues": [""]}
@@ -123,7 +120,7 @@ def readme(ds: Dataset, site: Documentary) -> str:
     lines = [str(site.data_package.title), "", str(site.data_package.description), "",
              t.gettext("Licence: %(licence)s (%(url)s).", licence=site.licence.title, url=site.licence.url), "",
              t.gettext("Files:")]
-    lines += [f"- {kind}.json: {t.gettext(RESOURCE_TITLES[kind])}" for kind in JSON_KINDS]
+    lines += [f"- {kind}.json: {t.gettext(str(KINDS[kind].download))}" for kind in DOWNLOADS]
     described = [("figures.csv", t.gettext("Figures as a table")),
                  ("series/<id>.csv", t.gettext("Time series: %(title)s", title="<id>")),
                  ("datapackage.json", t.gettext("the Frictionless Data Package describing every file, field by field")),
@@ -135,13 +132,13 @@ def readme(ds: Dataset, site: Documentary) -> str:
 
 def files(ds: Dataset, site: Documentary) -> dict[str, str]:
     """Site path -> content of every download."""
-    out = {f"data/{kind}.json": _dump(kind, ds) for kind in JSON_KINDS}
+    out = {f"data/{kind}.json": _dump(kind, ds) for kind in DOWNLOADS}
     t = messages(site.locale)
     out["data/figures.csv"] = figures_csv(list(ds.figures.values()), t, site.vocabularies.units)
     for sid, points in ds.figures_by_series.items():
         out[f"data/series/{sid}.csv"] = figures_csv(points, t, site.vocabularies.units)
     out["data/README.txt"] = readme(ds, site)
     out["data/datapackage.json"] = json.dumps(datapackage(ds, site), ensure_ascii=False, indent=1) + "\n"
-    for name, schema in schemas().items():
+    for name, schema in schemas(PAGE_KEYS).items():
         out[f"data/schemas/{name}"] = json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     return out

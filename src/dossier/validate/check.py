@@ -19,10 +19,11 @@ from dossier.errors import DataError, DataInvalid
 from dossier.load.files import RawEntry, read_data_dir
 from dossier.load.yamlstrict import load_text
 from dossier.model.dataset import Dataset
-from dossier.model.entities import KINDS, LEVEL, Strict
-from dossier.model.schemas import SINGULAR
+from dossier.model.entities import LEVEL, Strict
+from dossier.model.kinds import KINDS
 from dossier.model.site import Documentary
 from dossier.model.types import SLUG, Ref
+from dossier.render.pages import PAGE_TYPES, REQUIRED
 from dossier.validate.plausible import check_plausibility
 
 
@@ -62,7 +63,7 @@ def _refs_in(annotation: Any) -> list[Ref]:
 
 def _field_names() -> list[str]:
     names: set[str] = set()
-    stack: list[type[BaseModel]] = list(KINDS.values())
+    stack: list[type[BaseModel]] = [k.model for k in KINDS.values()]
     seen: set[type[BaseModel]] = set()
     while stack:
         model = stack.pop()
@@ -139,7 +140,7 @@ def validate_entries(raws: list[RawEntry], errors: list[DataError]) -> list[tupl
     """Run each raw entry through its model, turning validation errors into ``DataError``s."""
     good: list[tuple[RawEntry, Strict]] = []
     for raw in raws:
-        entry = validate_raw(raw, KINDS[raw.kind], errors)
+        entry = validate_raw(raw, KINDS[raw.kind].model, errors)
         if entry is not None:
             good.append((raw, entry))
     return good
@@ -243,7 +244,7 @@ def check_references(raws: list[RawEntry], errors: list[DataError],
     for raw in raws:
         eid = raw.value.get("id") if isinstance(raw.value, dict) else None
         source = (raw.kind, eid) if isinstance(eid, str) else None
-        for loc, kind, target in _walk_refs(KINDS[raw.kind], raw.value, ()):
+        for loc, kind, target in _walk_refs(KINDS[raw.kind].model, raw.value, ()):
             if source:
                 edges.setdefault(source, []).append(((kind, target), raw, loc))
             if target in ids[kind]:
@@ -257,7 +258,7 @@ def check_references(raws: list[RawEntry], errors: list[DataError],
             close = difflib.get_close_matches(target, list(ids[kind]), n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else f"add data/{kind}/{target}.yml or fix the id"
             errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(loc),
-                                    f"no {SINGULAR[kind]} with id '{target}'", hint))
+                                    f"no {KINDS[kind].singular} with id '{target}'", hint))
         item = raw.value.get("item") if raw.kind == "corrections" and isinstance(raw.value, dict) else None
         if isinstance(item, str):
             kind, _, target = item.partition("/")
@@ -322,7 +323,33 @@ CONFIG = "documentary.yml"
 def read_documentary(root: Path, errors: list[DataError]) -> Documentary | None:
     """Load and validate ``root/documentary.yml``; its errors go to ``errors`` like the data's."""
     raw = _documentary_raw(root, errors)
-    return validate_raw(raw, Documentary, errors) if raw is not None else None
+    site = validate_raw(raw, Documentary, errors) if raw is not None else None
+    if site is not None and raw is not None and not check_pages(site, raw, errors):
+        return None
+    return site
+
+
+def check_pages(site: Documentary, raw: RawEntry, errors: list[DataError]) -> bool:
+    """Every key of ``pages`` is a page type of the generator (``render.pages.PAGE_TYPES``), and every
+    required one is there. False when one is not."""
+    known = [p.key for p in PAGE_TYPES]
+    optional = " or ".join(f"'{p.key}'" for p in PAGE_TYPES if not p.required)
+    ok, suggested = True, set()
+    for key in site.pages:
+        if key not in known:
+            mark = raw.loaded.key_mark_for(("pages", key))
+            close = difflib.get_close_matches(key, known, n=1)
+            suggested.update(close)  # a misspelt page is one error, not also a missing one
+            errors.append(DataError(CONFIG, mark.line, mark.col, f"pages.{key}", f"unknown page '{key}'",
+                                    f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(known)))
+            ok = False
+    missing = [key for key in REQUIRED if key not in site.pages and key not in suggested]
+    if missing:
+        mark = raw.loaded.mark_for(("pages",))
+        errors.append(DataError(CONFIG, mark.line, mark.col, "pages",
+                                f"'{missing[0]}' is missing (only {optional} may be left out)", None))
+        ok = False
+    return ok
 
 
 def _documentary_raw(root: Path, errors: list[DataError]) -> RawEntry | None:
@@ -356,6 +383,8 @@ def validate_project(root: Path) -> tuple[Documentary, Dataset]:
     errors: list[DataError] = []
     raw = _documentary_raw(root, errors)
     site = validate_raw(raw, Documentary, errors) if raw is not None else None
+    if site is not None and raw is not None and not check_pages(site, raw, errors):
+        site = None
     try:
         dataset = validate(root / "data", root=root, site=site)
     except DataInvalid as exc:

@@ -13,7 +13,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from dossier.model.dataset import Dataset
-from dossier.model.entities import KINDS, Quote
+from dossier.model.entities import Quote
+from dossier.model.kinds import KINDS
 from dossier.model.site import Documentary
 from dossier.model.types import LocalText
 

@@ -1,0 +1,179 @@
+"""What a page type is: its route, the view its template receives, its structured data and its texts.
+
+Each page type of the site is one object (a module of this package); ``PAGE_TYPES`` in
+``__init__`` holds them, and the site map, the page plan, the configuration check and the samples
+of browser tests and audits all read it. Material's tags plugin (``structure/`` objects, a thin
+renderer) is the model. No MkDocs here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from dossier.model.dataset import Dataset
+from dossier.model.kinds import KINDS
+from dossier.model.site import Documentary
+from dossier.render import jsonld
+from dossier.render.urls import relative
+
+if TYPE_CHECKING:
+    from dossier.render.renderer import Renderer
+
+
+@dataclass
+class Page:
+    """A generated page: where it lives, what it is called, and its rendered body."""
+
+    src_uri: str
+    url: str
+    title: str
+    description: str
+    template: str
+    context: dict[str, Any]
+    edit_path: str | None = None
+    body: str = ""
+    jsonld: str = ""
+    structured: dict[str, Any] | None = None
+    """The page's schema.org data (made into ``jsonld`` by the renderer)."""
+
+    in_nav: bool = False
+    """Index pages are in the navigation; entry pages are reached from them (keeps MkDocs linear)."""
+    search_exclude: bool = False
+    """The timeline repeats every event page: indexing it would double the search index."""
+
+
+def short(text: str, limit: int = 158) -> str:
+    """A description cut at a word, for search engines and link previews."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+class PageType:
+    """An index page of documentary.yml's ``pages``: one page at its route, in the navigation."""
+
+    key: ClassVar[str]
+    """Its key in documentary.yml's ``pages``."""
+    template: ClassVar[str]
+    lists: ClassVar[str | None] = None
+    """The kind of entry it lists: what ``{count}`` in its description stands for."""
+    required: ClassVar[bool] = True
+    """Whether every documentary has it."""
+    searched: ClassVar[bool] = True
+    """Whether the search index includes it (the timeline repeats every event page: it does not)."""
+
+    def route(self, site: Documentary | None) -> str:
+        """Its address, relative to the edition's root."""
+        return f"{self.key}/"
+
+    def src_uri(self, site: Documentary | None) -> str:
+        """The (virtual) Markdown source MkDocs knows the page by."""
+        url = self.route(site)
+        return f"{url}index.md" if url else "index.md"
+
+    def count(self, ds: Dataset) -> int:
+        return len(getattr(ds, self.lists)) if self.lists else 0
+
+    def view(self, r: Renderer) -> dict[str, Any]:
+        """What its template receives besides the helpers."""
+        return {}
+
+    def structured_data(self, r: Renderer, page: Page) -> dict[str, Any]:
+        return jsonld.collection(page.title, page.description)
+
+    def anchors(self, site: Documentary, ds: Dataset, url: str) -> dict[tuple[str, str], str]:
+        """(kind, id) -> address of the entries it shows somewhere other than ``<route>#<id>``."""
+        return {}
+
+    def pages(self, r: Renderer) -> Iterator[Page]:
+        """Its pages: the index page (and, for by-year types, one page per year)."""
+        site, url = r.site, r.sitemap.url(self.key)
+        text = site.pages[self.key]
+        context = {"text": text, **self.view(r)}
+        page = Page(self.src_uri(site), url, text.title.get(r.lang),
+                    text.description.get(r.lang).format(count=self.count(r.ds)), self.template, context,
+                    in_nav=True, search_exclude=not self.searched)
+        page.structured = self.structured_data(r, page)
+        yield page
+
+
+class ByYear(PageType):
+    """An index page split into one page per year at ``<route><year>/``: the index keeps an overview and
+    each year's page the entries in full, so no page grows with the whole record. Year pages are not in
+    the navigation (reached from the index page and from each other)."""
+
+    year_template: ClassVar[str]
+
+    def years(self, site: Documentary, ds: Dataset) -> dict[int, Any]:
+        """What each year's page holds, by year, in the order the index lists them (``len()`` of each:
+        how many entries it shows)."""
+        raise NotImplementedError
+
+    def year_description(self, r: Renderer, year: int, entries: Any) -> str:
+        raise NotImplementedError
+
+    def year_view(self, r: Renderer, year: int, entries: Any, url: str) -> dict[str, Any]:
+        """What a year's template receives besides the year navigation."""
+        raise NotImplementedError
+
+    def back_anchor(self, year: int) -> str:
+        """Where a year's page links back to on the index page."""
+        return f"#year-{year}"
+
+    def year_structured_data(self, r: Renderer, page: Page) -> dict[str, Any]:
+        return jsonld.collection(page.title, page.description)
+
+    def year_links(self, r: Renderer, page_url: str) -> dict[int, str]:
+        """year -> link from the page at ``page_url`` to that year's page."""
+        return {y: relative(r.sitemap.year_url(self.key, y), page_url) for y in r.by_year[self.key]}
+
+    def pages(self, r: Renderer) -> Iterator[Page]:
+        yield from super().pages(r)
+        years = r.by_year[self.key]
+        counts = {y: len(v) for y, v in years.items()}
+        ordered = list(years)
+        index = r.site.pages[self.key].title.get(r.lang)
+        for i, year in enumerate(ordered):
+            url = r.sitemap.year_url(self.key, year)
+            context: dict[str, Any] = {
+                "year": year, "index_title": index, "years": counts,
+                "previous": ordered[i - 1] if i else None, "next": ordered[i + 1] if i + 1 < len(ordered) else None,
+                "year_links": self.year_links(r, url),
+                "back": relative(r.sitemap.url(self.key), url) + self.back_anchor(year),
+                **self.year_view(r, year, years[year], url)}
+            page = Page(url.rstrip("/") + ".md", url, r.t.gettext("%(title)s: %(year)s", title=index, year=year),
+                        self.year_description(r, year, years[year]), self.year_template, context,
+                        search_exclude=not self.searched)
+            page.structured = self.year_structured_data(r, page)
+            yield page
+
+
+class EntryPages:
+    """One page per entry of a kind, at ``<kind>/<id>/``, reached from index pages (not in the navigation)."""
+
+    kind: ClassVar[str]
+
+    @property
+    def template(self) -> str:
+        """The kind's page template (declared with the kind, ``model.kinds``)."""
+        return str(KINDS[self.kind].template)
+
+    def text(self, r: Renderer, entry: Any) -> tuple[str, str]:
+        """(title, description) of an entry's page."""
+        return str(entry.title), r.t.gettext("%(date)s: %(summary)s", date=r.t.date(entry.date),
+                                             summary=str(entry.summary))
+
+    def view(self, r: Renderer, entry: Any) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def structured_data(self, r: Renderer, entry: Any) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def pages(self, r: Renderer) -> Iterator[Page]:
+        for eid, entry in getattr(r.ds, self.kind).items():
+            title, description = self.text(r, entry)
+            page = Page(f"{self.kind}/{eid}.md", r.sitemap.url(self.kind, eid), title, short(description),
+                        self.template, self.view(r, entry), r.ds.origin.get((self.kind, eid)))
+            page.structured = self.structured_data(r, entry)
+            yield page
