@@ -44,7 +44,7 @@ def test_error_page_escapes_what_the_data_says(served: ServedProject) -> None:
 
 
 def test_edited_python_code_and_templates_are_used_on_the_next_rebuild(served: ServedProject) -> None:
-    module = served.project / "src" / "dossier" / "render" / "pages.py"
+    module = served.project / "src" / "dossier" / "render" / "pages" / "entries.py"
     template = served.project / "src" / "dossier" / "theme" / "dossier" / "event.html"
 
     def edit(path: Path, old: str, new: str) -> None:

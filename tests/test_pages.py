@@ -1,4 +1,4 @@
-"""render/pages.py: the page plan and the small view models templates receive (no data set)."""
+"""render/renderer.py and render/pages/: the page plan and the small view models templates receive (no data set)."""
 
 from __future__ import annotations
 

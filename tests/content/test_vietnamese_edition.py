@@ -137,7 +137,7 @@ def test_vietnamese_pages_show_vietnamese_text_and_english_only_where_marked(rea
         assert " ".join(event.title.get("vi").split()) in shown
         assert " ".join(event.summary.get("vi").split())[:40] in shown
         text = english_outside_marked(soup)
-        english = " ".join(event.summary.english.split())
+        english = " ".join(event.summary.original.split())
         assert english[:60] not in text, f"{eid}: English summary on the Vietnamese page"
     timeline = english_outside_marked(soup_of(real_site / "vi", "timeline/"))
     assert "ngày 23/10/2019" in timeline  # the Vietnamese newsroom form (the catalogue's date pattern)

@@ -7,61 +7,43 @@ this file only; load, validate, model and render never import MkDocs.
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import os
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from babel import Locale
+from babel import localedata
 from markupsafe import Markup, escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from dossier import editions
 from dossier.adapters import session
 from dossier.build import THEME, Build, prepare
 from dossier.errors import DataError, DataInvalid
-from dossier.i18n import N_, messages, template_callables, translations
+from dossier.i18n import N_, messages, template_callables
+from dossier.model.dataset import Dataset
 from dossier.model.site import Documentary, Edition
-from dossier.model.types import LANGUAGES, set_edition
+from dossier.model.types import edition as in_edition
 from dossier.render import card, citation, csp, theme
 from dossier.render.registry import SiteMap
-from dossier.render.urls import relative
+from dossier.timing import Timings, timed
 
 PACKAGE = Path(__file__).resolve().parent.parent
 STYLESHEET = "assets/dossier/dossier.css"
 """The generator's assets, served from its theme layer (``theme/assets/dossier/``)."""
 
 
-NOT_FOUND = N_("404 - Not found")
-NOT_FOUND_TEXT = N_("There is no page at this address. It may have moved, or the link may be mistyped.")
-HOME_LINK = N_("Go to the home page")
 TOC_LABEL = N_("Table of contents")
 
 
 class DataValidationError(PluginError):
     """Data errors, one per line as ``path:line:col: field: message``; nothing is written."""
-
-
-def _timed(method: Callable[..., Any]) -> Callable[..., Any]:
-    """Adds the time spent in a hook to ``self.spent`` (the project's own share of a build)."""
-
-    @functools.wraps(method)
-    def wrapper(self: Adapter, *args: Any, **kwargs: Any) -> Any:
-        t0 = time.perf_counter()
-        try:
-            return method(self, *args, **kwargs)
-        finally:
-            self.spent[method.__name__] = self.spent.get(method.__name__, 0.0) + time.perf_counter() - t0
-
-    return wrapper
 
 
 def _source_date_epoch(root: Path) -> None:
@@ -109,30 +91,13 @@ def _language(config: Any) -> str:
     return str(config.theme["language"] or "en")
 
 
-def _wanted(site: Documentary) -> list[Edition]:
-    """The further editions to build after the base one: all, or those named in DOSSIER_EDITIONS
-    (e.g. ``DOSSIER_EDITIONS=en`` builds English only, for a faster `mkdocs serve` or a baseline)."""
-    names = os.environ.get("DOSSIER_EDITIONS")
-    chosen = {n.strip() for n in names.split(",")} if names else None
-    return [e for e in site.editions if chosen is None or e.language in chosen]
-
-
-def _edition_config(root: Path, edition: Edition) -> Path:
-    """``mkdocs.<lang>.yml`` beside mkdocs.yml; its absence stops the build before anything is written."""
-    path = root / f"mkdocs.{edition.language}.yml"
-    if not path.is_file():
-        raise PluginError(f"{path.name}: not found; documentary.yml lists the edition '{edition.language}' "
-                          f"(hint: add {path.name} with 'INHERIT: mkdocs.yml' and 'theme: {{language: "
-                          f"{edition.language}}}')")
-    return path
-
-
-def _swap_translated_docs(files: Files, config: Any, language: str, languages: list[str]) -> None:
+def _swap_translated_docs(files: Files, config: Any, language: str) -> None:
     """Hand-written pages: ``about/index.vi.md`` is the Vietnamese ``about/index.md``. In each edition the
-    file in its language replaces the base file at the same address; the other languages' files go."""
+    file in its language replaces the base file at the same address; the other languages' files go (those of
+    languages the documentary has no edition in, too: a language is any code CLDR knows)."""
     for f in list(files):
         stem, dot, lang = f.src_uri.removesuffix(".md").rpartition(".")
-        if not f.src_uri.endswith(".md") or not dot or lang not in languages:
+        if not f.src_uri.endswith(".md") or not dot or not localedata.exists(lang):
             continue
         files.remove(f)
         if lang == language and f.abs_src_path:
@@ -143,9 +108,19 @@ def _swap_translated_docs(files: Files, config: Any, language: str, languages: l
 
 
 class Adapter:
-    """Holds one build's validated data and rendered pages between MkDocs events."""
+    """Holds one edition's validated data and rendered pages between the MkDocs events of its build.
 
-    def __init__(self) -> None:
+    The base edition's adapter is the hook file's (``mkdocs build``/``serve`` start it); it builds each further
+    edition with a new adapter of its own, given the validated data and the edition explicitly (``validated``,
+    ``language``, ``root_url``), as a plugin of that edition's MkDocs configuration.
+    """
+
+    def __init__(self, validated: tuple[Documentary, Dataset] | None = None, language: str | None = None,
+                 root_url: str = "") -> None:
+        self.validated = validated
+        """The (documentary, data set) validated by the base edition's build; None: validate in on_config."""
+        self.language = language
+        """The edition's language; None: the configuration's theme language (the base edition)."""
         self.build: Build | None = None
         self.by_src: dict[str, Any] = {}
         self.spent: dict[str, float] = {}
@@ -154,19 +129,18 @@ class Adapter:
         self.edition: Edition | None = None
         self.toc_label = "Table of contents"
         """The name of the theme's table-of-contents toggle, in the edition's language (set in on_env)."""
-        self.root_url = ""
+        self.root_url = root_url
         """The base edition's site_url (further editions live under it)."""
-        self.handoff: tuple[Any, Any] | None = None
-        """The validated (documentary, data set) passed from the base build to the editions built after it."""
-        self.total_spent: dict[str, float] = {}
-        self.total_stages: dict[str, float] = {}
+        self.timings = Timings()
         """Our time in every edition of one build (the base one and those built after it), for bench."""
+        self.further: list[editions.EditionBuild] = []
+        """The further editions the base edition's build goes on to build (``editions.plan``)."""
 
     def on_startup(self, command: str, dirty: bool) -> None:
         """Remember whether we serve: only `mkdocs serve` turns data errors into an error page."""
         session.serving = command == "serve"
 
-    @_timed
+    @timed
     def on_config(self, config: Any) -> None:
         """Validate the whole data set and render every generated page before MkDocs writes anything.
 
@@ -176,17 +150,16 @@ class Adapter:
         """
         self.spent = {}
         self.errors = []
+        self.timings = Timings()
         root = Path(config.config_file_path).parent
         _source_date_epoch(root)
         _no_credentials({"site_url": config.site_url, "extra.edit_base_url": config.extra.get("edit_base_url")})
         _install_theme(config)
-        language, validated, self.handoff = _language(config), self.handoff, None
-        if validated is None:  # a new build, not an edition built after the base one
-            self.total_spent, self.total_stages = {}, {}
+        language = self.language or _language(config)
         try:
             extra = {**dict(config.extra), "site_url": config.site_url or ""}
             overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None
-            self.build = prepare(root, overrides, extra=extra, language=language, validated=validated)
+            self.build = prepare(root, overrides, extra=extra, language=language, validated=self.validated)
         except DataInvalid as exc:
             if not session.serving:
                 raise DataValidationError("Data validation failed:\n" + exc.report()) from None
@@ -196,11 +169,12 @@ class Adapter:
             raise PluginError(f"error: {exc}") from None
         site = self.build.site
         self.edition = site.edition(language)
-        set_edition(self.edition.language)  # the theme's templates (citation, footer) print texts too
         if self.edition.prefix == "":
             self.root_url = config.site_url or ""
-            for other in _wanted(site):
-                _edition_config(root, other)
+            try:
+                self.further = editions.plan(site, root, Path(config.site_dir), self.root_url)
+            except editions.MissingEditionConfig as exc:
+                raise PluginError(str(exc)) from None
         if len(site.all_editions) > 1:
             config.extra["alternate"] = True  # Material's header shows our switcher; no root hreflang links
         self.by_src = {p.src_uri: p for p in self.build.pages}
@@ -228,7 +202,8 @@ class Adapter:
         env.globals["bibtex_entry"] = citation.bibtex_entry
         env.globals["data_errors"] = self.errors
         site = self.build.site if self.build else None
-        env.globals["documentary"] = site
+        # What the theme prints about the record, already in the edition's language (no ambient state).
+        env.globals["documentary"] = editions.Record.of(site, self.build.language) if site and self.build else None
         # The theme's own words (citation block, feed links, error page) from the same catalogue.
         edition = self.edition if site is not None and self.edition is not None else None
         fallback = site.locale if site else str(config.theme["language"] or "en")
@@ -237,55 +212,13 @@ class Adapter:
         env.install_gettext_callables(**template_callables(words.language, markup=False), newstyle=False)
         self.toc_label = words.gettext(TOC_LABEL)
         env.globals["cite_day"] = functools.lru_cache(maxsize=4)(words.day)  # the same build date on every page
-        env.globals["dossier_editions"] = self._switcher(site)
+        env.globals["dossier_editions"] = editions.switcher(site, edition, self.root_url) if site and edition else []
         env.globals["dossier_locale"] = edition.locale if edition else str(config.theme["language"] or "en")
         env.globals["dossier_prefix"] = edition.prefix if edition else ""
-        env.globals["dossier_not_found"] = self._not_found(site)
+        env.globals["dossier_not_found"] = editions.not_found(site, edition, self.root_url) if site and edition else []
         return env
 
-    @property
-    def root_path(self) -> str:
-        """The site root's path, for links from pages served at any depth (404): '/' or '/record/'."""
-        return urlsplit(self.root_url).path.rstrip("/") + "/" if self.root_url else "/"
-
-    def _not_found(self, site: Documentary | None) -> list[dict[str, str]]:
-        """The 404 page's words in every edition's language: the root 404 page serves them all."""
-        if site is None or self.edition is None:
-            return []
-        editions = site.all_editions if self.edition.prefix == "" else [self.edition]
-        root_path = self.root_path
-        out = []
-        for e in editions:
-            words = translations(e.language)
-            out.append({"lang": e.language, "heading": words.gettext(NOT_FOUND),
-                        "text": words.gettext(NOT_FOUND_TEXT), "home": root_path + e.prefix,
-                        "home_label": words.gettext(HOME_LINK)})
-        return out
-
-    def _switcher(self, site: Documentary | None) -> list[dict[str, Any]]:
-        """The language switcher's entries: each edition, with a link maker to the same page in it
-        (``href(page.url)``, relative) and its absolute address (``url(page.url)``, for the sitemap's
-        hreflang alternates; empty without a site_url)."""
-        if site is None or self.edition is None or len(site.all_editions) < 2:
-            return []
-        here, root, root_path = self.edition.prefix, self.root_url.rstrip("/"), self.root_path
-
-        def href(prefix: str) -> Callable[[str], str]:
-            def make(url: str) -> str:
-                if url and not url.endswith("/"):  # 404.html, served at any depth: root-relative
-                    return root_path + prefix
-                return relative(prefix + url, here + url)
-            return make
-
-        def absolute(prefix: str) -> Callable[[str], str]:
-            return lambda url: f"{root}/{prefix}{url}" if root else ""
-
-        return [{"lang": e.language, "locale": e.locale,
-                 "name": (Locale.parse(e.language).get_display_name(e.language) or e.language),
-                 "current": e.prefix == here, "href": href(e.prefix), "url": absolute(e.prefix)}
-                for e in site.all_editions]
-
-    @_timed
+    @timed
     def on_files(self, files: Files, config: Any) -> Files:
         """Add the generated pages; a collision with a hand-written page in docs/ is an error."""
         if self.build is None:  # serving data errors: empty stubs keep every known address alive
@@ -297,8 +230,7 @@ class Adapter:
                         f.inclusion = InclusionLevel.NOT_IN_NAV
                     files.append(f)
             return files
-        _swap_translated_docs(files, config, self.build.language,
-                              [lang for lang in LANGUAGES if lang != self.build.site.language])
+        _swap_translated_docs(files, config, self.build.language)
         for page in self.build.pages:
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None and not existing.generated_by:
@@ -312,7 +244,7 @@ class Adapter:
             files.append(File.generated(config, extra.path, content=extra.content))
         return files
 
-    @_timed
+    @timed
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
         generated = self.by_src.get(page.file.src_uri)
         if generated is not None:
@@ -326,53 +258,44 @@ class Adapter:
                 page.meta["dossier_edit_path"] = generated.edit_path
         return markdown
 
-    @_timed
+    @timed
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         generated = self.by_src.get(page.file.src_uri)
         return generated.body if generated is not None else html
 
-    @_timed
+    @timed
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         """Name the theme's table-of-contents toggle, then write the page's Content-Security-Policy (hashes of
         the theme's inline scripts)."""
         output = theme.name_toc_toggle(output, self.toc_label)
         return csp.apply(output, page.content, live_reload=session.serving)
 
-    @_timed
+    @timed
     def on_post_template(self, output: str, template_name: str, config: Any) -> str:
         """Static templates (404.html) get their policy too."""
         return csp.apply(output, None, live_reload=session.serving)
 
     def on_post_build(self, config: Any) -> None:
         """After the base edition, build each further edition from ``mkdocs.<lang>.yml`` into ``<site>/<path>/``
-        (one `mkdocs build` or `mkdocs serve` gives every edition). With DOSSIER_TIMINGS=path set, write
-        the time spent in our code (for scripts/bench.py)."""
+        (one `mkdocs build` or `mkdocs serve` gives every edition), each with an adapter of its own given the
+        validated data. With DOSSIER_TIMINGS=path set, write the time spent in our code (for scripts/bench.py)."""
         build, edition = self.build, self.edition
         if build is None or edition is None:
             return
-        self._add_timings(build)
+        self.timings.add(self.spent, build.timings)
         if edition.prefix:
             return
-        root_url, root = self.root_url, Path(config.config_file_path).parent
-        for other in _wanted(build.site):
-            path = _edition_config(root, other)
-            sub = load_config(str(path), site_dir=str(Path(config.site_dir) / other.prefix))
-            if root_url:
-                sub["site_url"] = root_url.rstrip("/") + "/" + other.prefix
-            self.handoff = (build.site, build.dataset)
-            mkdocs_build(sub, dirty=False)
-        self.build, self.edition = build, edition
-        set_edition(edition.language)
-        target = os.environ.get("DOSSIER_TIMINGS")
-        if target:
-            Path(target).write_text(json.dumps({"hooks": self.total_spent, "stages": self.total_stages}),
-                                    encoding="utf-8")
-
-    def _add_timings(self, build: Build) -> None:
-        for key, value in self.spent.items():
-            self.total_spent[key] = self.total_spent.get(key, 0.0) + value
-        for key, value in build.timings.items():
-            self.total_stages[key] = self.total_stages.get(key, 0.0) + value
+        for further in self.further:
+            sub = load_config(str(further.config), site_dir=str(further.site_dir), hooks=[],
+                              **({"site_url": further.site_url} if further.site_url else {}))
+            adapter = Adapter((build.site, build.dataset), further.edition.language, self.root_url)
+            # This edition's events go to its own adapter, in the hooks' place (MkDocs calls the on_* methods of
+            # whatever it holds there, as it does a hook module's functions).
+            sub.plugins["dossier"] = adapter  # type: ignore[assignment]
+            with in_edition(further.edition.language):
+                mkdocs_build(sub, dirty=False)
+            self.timings.add(adapter.timings.hooks, adapter.timings.stages)
+        self.timings.write(os.environ.get("DOSSIER_TIMINGS"))
 
 
 ADAPTER = Adapter()

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
 from dossier.model.dates import PartialDate
-from dossier.model.types import LANGUAGES, SLUG, HttpsUrl, Id, PlainText, Ref, Text
+from dossier.model.types import SLUG, HttpsUrl, Id, PlainText, Ref, Text, languages_of
 
 # References to entries of another kind, checked after loading (written out so type checkers see them).
 SourceRef = Annotated[str, Field(pattern=SLUG, description="id of an entry in data/sources"), Ref("sources")]
@@ -71,12 +71,14 @@ class Tag(Strict):
     description: Text | None = Field(default=None, description="what the tag covers")
 
 
-def _editions_only(keys: Iterable[str], field: str, allowed: str) -> None:
-    """Refuse a language key that no edition has (``allowed`` words the list of those that do)."""
-    unknown = sorted(set(keys) - set(LANGUAGES))
+def _editions_only(keys: Iterable[str], field: str, allowed: str, info: ValidationInfo) -> None:
+    """Refuse a language key that no edition has (``allowed`` words the list of those that do); the
+    documentary's languages come with the validation (``types.languages_of``)."""
+    languages = languages_of(info)
+    unknown = sorted(set(keys) - set(languages)) if languages else []
     if unknown:
         raise PydanticCustomError("language", "no edition in '{lang}'; " + allowed + ": {langs}",
-                                  {"lang": unknown[0], "langs": ", ".join(LANGUAGES), "field": field})
+                                  {"lang": unknown[0], "langs": ", ".join(languages or ()), "field": field})
 
 
 class GlossaryTerm(Strict):
@@ -92,8 +94,8 @@ class GlossaryTerm(Strict):
         "(outside quotations and source titles)")
 
     @model_validator(mode="after")
-    def _languages(self) -> GlossaryTerm:
-        _editions_only(self.avoid, "avoid", "'avoid' may list")
+    def _languages(self, info: ValidationInfo) -> GlossaryTerm:
+        _editions_only(self.avoid, "avoid", "'avoid' may list", info)
         return self
 
 
@@ -377,7 +379,7 @@ class Figure(Strict):
     tags: list[TagRef] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _value_and_unit(self) -> Figure:
+    def _value_and_unit(self, info: ValidationInfo) -> Figure:
         if self.value is None and self.as_stated is None:
             raise PydanticCustomError("no_value", "a figure without a number needs 'as_stated', the source's words",
                                       {"field": "value"})
@@ -389,7 +391,7 @@ class Figure(Strict):
         if self.translations and self.value is not None:
             raise PydanticCustomError("translated_number", "'translations' are for a figure without a number: "
                                       "a number is written in each edition's own style", {"field": "translations"})
-        _editions_only(self.translations, "translations", "translations may be in")
+        _editions_only(self.translations, "translations", "translations may be in", info)
         return self
 
 
@@ -483,8 +485,8 @@ class Quote(Strict):
     tags: list[TagRef] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _translations(self) -> Quote:
-        _editions_only(self.translations, "translations", "translations may be in")
+    def _translations(self, info: ValidationInfo) -> Quote:
+        _editions_only(self.translations, "translations", "translations may be in", info)
         if self.lang in self.translations:
             raise PydanticCustomError("translation_of_original", "a translation into '{lang}', the quotation's own "
                                       "language: the text itself is the original",

@@ -16,7 +16,7 @@ from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from dossier.model.entities import Strict
-from dossier.model.types import LANGUAGES, HttpsUrl, Id, PlainText, Text
+from dossier.model.types import HttpsUrl, Id, LanguageCode, PlainText, Text
 
 PLACEHOLDERS = ("count",)
 """Names a page description may use in braces: ``{count}`` is the number of entries the page lists."""
@@ -175,7 +175,7 @@ class Vocabularies(Strict):
 class Edition(Strict):
     """A further language edition of the whole site, at ``/<path>/`` (built from ``mkdocs.<language>.yml``)."""
 
-    language: Literal[LANGUAGES] = Field(description="the edition's language")  # type: ignore[valid-type]
+    language: LanguageCode = Field(description="the edition's language")
     region: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = Field(
         default=None, description="country of the language variant, for og:locale (e.g. 'VN' gives vi_VN)")
     path: Id | None = Field(default=None, description="the edition's folder, by default its language code")
@@ -198,7 +198,7 @@ class Documentary(Strict):
     title: Text = Field(description="full title, e.g. on the home page and in the data package")
     author: Text = Field(description="author of the record as a whole, in citations and feeds")
     key: Id = Field(description="short ASCII name, the prefix of BibTeX keys (e.g. 'myrecord')")
-    language: Literal[LANGUAGES] = Field(description="language of the base edition")  # type: ignore[valid-type]
+    language: LanguageCode = Field(description="language of the base edition")
     region: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = Field(
         default=None, description="country of the language variant, for og:locale (e.g. 'GB' gives en_GB)")
     licence: Licence
@@ -228,6 +228,11 @@ class Documentary(Strict):
     def locale(self) -> str:
         """The base edition's locale, e.g. 'en_GB'."""
         return f"{self.language}_{self.region}" if self.region else self.language
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Every edition's language, the base one first: the keys a translatable text may have."""
+        return tuple(e.language for e in self.all_editions)
 
     @property
     def all_editions(self) -> list[Edition]:

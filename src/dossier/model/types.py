@@ -12,13 +12,36 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import quote, unquote, urlsplit
 
-from pydantic import AfterValidator, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from babel import localedata
+from pydantic import AfterValidator, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationInfo
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-LANGUAGES = ("en", "vi")
-"""Languages a translatable text may carry; English is the edition every entry must have."""
+
+BASE = "en"
+"""The language of a plain text when no documentary says otherwise (a text validated outside a documentary)."""
+
+
+def languages_of(info: ValidationInfo | None) -> tuple[str, ...] | None:
+    """The documentary's languages, its base language first (``documentary.yml``'s ``language`` and
+    ``editions``), passed to validation as context by ``validate.check``; None outside a documentary."""
+    context = info.context if info is not None else None
+    languages = context.get("languages") if isinstance(context, dict) else None
+    return tuple(languages) if languages else None
+
+
+def _language_code(value: str) -> str:
+    """An ISO 639 language code that CLDR (through Babel) knows, so its dates, numbers and names can be written."""
+    if not localedata.exists(value):
+        raise PydanticCustomError("language_code", "'{lang}' is not a language CLDR knows (write an ISO 639-1 "
+                                  "code such as 'en', 'vi' or 'fr')", {"lang": value[:20]})
+    return value
+
+
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}$", description="ISO 639-1 language code, e.g. 'vi'"),
+                         AfterValidator(_language_code)]
+"""A language an edition is written in (a documentary's languages come from its configuration)."""
 
 
 PLACEHOLDER = "TODO"
@@ -127,7 +150,7 @@ class Ref:
     kind: str
 
 
-_EDITION: ContextVar[str] = ContextVar("dossier_edition", default="en")
+_EDITION: ContextVar[str] = ContextVar("dossier_edition", default=BASE)
 """The language of the edition being rendered: what ``str()`` of a translatable text gives."""
 
 
@@ -154,24 +177,28 @@ def set_edition(language: str) -> None:
 class LocalText(str):
     """Text with optional translations.
 
-    Written either as a plain string (English) or as ``{en: ..., vi: ...}``, so a second-language
-    edition can be added entry by entry without changing the data model. The string itself (what
-    comparisons, sorting and ``in`` see) is the English text; ``str()``, formatting and escaping give
-    the text of the edition being rendered (``edition()``), falling back to English.
+    Written either as a plain string (the documentary's base language) or as ``{en: ..., vi: ...}``, so
+    a further edition can be added entry by entry without changing the data model. The string itself
+    (what comparisons, sorting and ``in`` see) is the base language's text; ``str()``, formatting and
+    escaping give the text of the edition being rendered (``edition()``), falling back to the base text.
     """
 
     translations: dict[str, str]
+    base: str
+    """The language of the string itself: the documentary's base language."""
 
-    def __new__(cls, text: str, translations: dict[str, str] | None = None) -> LocalText:
+    def __new__(cls, text: str, translations: dict[str, str] | None = None, base: str = BASE) -> LocalText:
         obj = super().__new__(cls, text)
-        obj.translations = dict(translations or {"en": text})
+        obj.translations = dict(translations or {base: text})
+        obj.base = base
         return obj
 
     def __str__(self) -> str:
         return self.translations.get(_EDITION.get()) or super().__str__()
 
     @property
-    def english(self) -> str:
+    def original(self) -> str:
+        """The text in the base language (shown, marked, where an edition has no translation)."""
         return super().__str__()
 
     @property
@@ -183,31 +210,34 @@ class LocalText(str):
         return self.translations.get(lang) or super().__str__()
 
     def serialized(self) -> str | dict[str, str]:
-        """For open data: the English string, or every translation when there is more than one."""
+        """For open data: the base language's string, or every translation when there is more than one."""
         return dict(self.translations) if len(self.translations) > 1 else super().__str__()
 
     @classmethod
-    def _validate(cls, value: Any) -> LocalText:
+    def _validate(cls, value: Any, info: ValidationInfo | None = None) -> LocalText:
         if isinstance(value, LocalText):
             return value
+        languages = languages_of(info)
+        base = languages[0] if languages else BASE
         if isinstance(value, str):
-            return cls(_plain_text(value))
+            return cls(_plain_text(value), base=base)
         if isinstance(value, dict):
-            unknown = [k for k in value if k not in LANGUAGES]
+            unknown = [k for k in value if languages and k not in languages]
             if unknown:
                 raise PydanticCustomError("language", "unknown language '{lang}'; use one of: {langs}",
-                                          {"lang": str(unknown[0]), "langs": ", ".join(LANGUAGES)})
-            if "en" not in value:
-                raise PydanticCustomError("language", "the English text ('en') is required")
+                                          {"lang": str(unknown[0]), "langs": ", ".join(languages or ())})
+            if base not in value:
+                raise PydanticCustomError("language", "the text in the documentary's language ('{lang}') is "
+                                          "required", {"lang": base})
             if not all(isinstance(v, str) for v in value.values()):
                 raise PydanticCustomError("string_type", "each translation must be text")
             texts = {k: _plain_text(v) for k, v in value.items()}
-            return cls(texts["en"], texts)
+            return cls(texts[base], texts, base)
         raise PydanticCustomError("string_type", "expected text")
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
+        return core_schema.with_info_plain_validator_function(
             cls._validate, serialization=core_schema.plain_serializer_function_ser_schema(lambda v: v.serialized())
         )
 
@@ -218,14 +248,18 @@ class LocalText(str):
                 {"type": "string", "minLength": 1},
                 {
                     "type": "object",
-                    "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGUAGES},
-                    "required": ["en"],
-                    "additionalProperties": False,
+                    "$comment": TEXT_OBJECT,
+                    "propertyNames": {"pattern": "^[a-z]{2,3}$"},
+                    "additionalProperties": {"type": "string", "minLength": 1},
                 },
             ],
             "description": "plain text, or {en: ..., vi: ...} with translations",
         }
 
+
+TEXT_OBJECT = "translations"
+"""Marks the object form of a translatable text in the JSON Schema (``model.schemas`` lists the documentary's
+languages there)."""
 
 Text = LocalText
 """Translatable plain text."""

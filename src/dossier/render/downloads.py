@@ -139,6 +139,6 @@ def files(ds: Dataset, site: Documentary) -> dict[str, str]:
         out[f"data/series/{sid}.csv"] = figures_csv(points, t, site.vocabularies.units)
     out["data/README.txt"] = readme(ds, site)
     out["data/datapackage.json"] = json.dumps(datapackage(ds, site), ensure_ascii=False, indent=1) + "\n"
-    for name, schema in schemas(PAGE_KEYS).items():
+    for name, schema in schemas(PAGE_KEYS, site.languages).items():
         out[f"data/schemas/{name}"] = json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     return out

@@ -59,7 +59,7 @@ def _finalize(language: str) -> Any:
     def finalize(value: Any) -> Any:
         if isinstance(value, LocalText):
             if value.missing:
-                return UNTRANSLATED % (value.english, label)
+                return UNTRANSLATED % (value.original, label)
             return mark_languages(str(value), language) or value
         return value
 

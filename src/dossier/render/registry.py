@@ -90,7 +90,7 @@ class SiteMap:
             if entries:
                 out[str(declared.template).removesuffix(".html")] = f"{kind}/{next(iter(entries))}/"
         for page in self.pages:
-            held = page.type.years(site, ds) if isinstance(page.type, ByYear) else {}
+            held = page.type.years(site, ds, site.language) if isinstance(page.type, ByYear) else {}
             if held:  # the busiest year: the heaviest page of its type
                 out[f"{page.key}-year"] = self.year_url(page.key, max(held, key=lambda y: len(held[y])))
         out["about"] = HANDWRITTEN["about"]

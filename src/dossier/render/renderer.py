@@ -74,7 +74,7 @@ class Renderer:
         """Vocabulary labels in the edition's language, by vocabulary and key."""
         self.env = environment(tuple(str(d) for d in template_dirs), self.t.language)
         self.by_year: dict[str, dict[int, Any]] = {
-            p.key: p.type.years(site, ds) for p in self.sitemap.pages if isinstance(p.type, ByYear)}
+            p.key: p.type.years(site, ds, lang) for p in self.sitemap.pages if isinstance(p.type, ByYear)}
         """The entries of each by-year index page, by year: the timeline's events and the sources (oldest
         year first), the context page's reports and quotations (newest first, as that page reads)."""
 

@@ -136,11 +136,13 @@ def _clean_loc(loc: tuple[Any, ...], raw: RawEntry, missing: bool) -> tuple[Any,
     return tuple(out)
 
 
-def validate_entries(raws: list[RawEntry], errors: list[DataError]) -> list[tuple[RawEntry, Strict]]:
-    """Run each raw entry through its model, turning validation errors into ``DataError``s."""
+def validate_entries(raws: list[RawEntry], errors: list[DataError],
+                     languages: tuple[str, ...] | None = None) -> list[tuple[RawEntry, Strict]]:
+    """Run each raw entry through its model, turning validation errors into ``DataError``s. ``languages``:
+    the documentary's, base first (the keys its translatable texts may have)."""
     good: list[tuple[RawEntry, Strict]] = []
     for raw in raws:
-        entry = validate_raw(raw, KINDS[raw.kind].model, errors)
+        entry = validate_raw(raw, KINDS[raw.kind].model, errors, languages)
         if entry is not None:
             good.append((raw, entry))
     return good
@@ -149,10 +151,11 @@ def validate_entries(raws: list[RawEntry], errors: list[DataError]) -> list[tupl
 M = typing.TypeVar("M", bound=BaseModel)
 
 
-def validate_raw(raw: RawEntry, model: type[M], errors: list[DataError]) -> M | None:
+def validate_raw(raw: RawEntry, model: type[M], errors: list[DataError],
+                 languages: tuple[str, ...] | None = None) -> M | None:
     """One raw entry through ``model``; its errors, in the contributor's terms, go to ``errors``."""
     try:
-        return model.model_validate(raw.value)
+        return model.model_validate(raw.value, context={"languages": languages} if languages else None)
     except ValidationError as exc:
         seen: set[tuple[Any, ...]] = set()
         for err in exc.errors(include_url=False):
@@ -323,10 +326,21 @@ CONFIG = "documentary.yml"
 def read_documentary(root: Path, errors: list[DataError]) -> Documentary | None:
     """Load and validate ``root/documentary.yml``; its errors go to ``errors`` like the data's."""
     raw = _documentary_raw(root, errors)
-    site = validate_raw(raw, Documentary, errors) if raw is not None else None
+    site = validate_raw(raw, Documentary, errors, declared_languages(raw)) if raw is not None else None
     if site is not None and raw is not None and not check_pages(site, raw, errors):
         return None
     return site
+
+
+def declared_languages(raw: RawEntry) -> tuple[str, ...] | None:
+    """The languages documentary.yml declares (``language``, then each edition's), read before it is
+    validated: its own texts may be in those. None when they cannot be read (their errors come from the model)."""
+    value = raw.value if isinstance(raw.value, dict) else {}
+    editions = value.get("editions") or []
+    languages = [value.get("language"), *(e.get("language") for e in editions if isinstance(e, dict))] \
+        if isinstance(editions, list) else []
+    return tuple(str(lang) for lang in languages) if languages and all(isinstance(lang, str) for lang in languages) \
+        else None
 
 
 def check_pages(site: Documentary, raw: RawEntry, errors: list[DataError]) -> bool:
@@ -382,7 +396,7 @@ def validate_project(root: Path) -> tuple[Documentary, Dataset]:
     """The documentary's configuration and its data, every error of both collected before stopping."""
     errors: list[DataError] = []
     raw = _documentary_raw(root, errors)
-    site = validate_raw(raw, Documentary, errors) if raw is not None else None
+    site = validate_raw(raw, Documentary, errors, declared_languages(raw)) if raw is not None else None
     if site is not None and raw is not None and not check_pages(site, raw, errors):
         site = None
     try:
@@ -441,7 +455,7 @@ def validate(data_dir: Path, root: Path | None = None, site: Documentary | None 
     errors: list[DataError] = []
     unreadable: dict[str, str] = {}
     raws = read_data_dir(data_dir, root or data_dir.parent, errors, unreadable)
-    good = validate_entries(raws, errors)
+    good = validate_entries(raws, errors, site.languages if site else None)
     broken = check_references(raws, errors, unreadable)
     sound = [(raw, entry) for raw, entry in good if id(raw) not in broken]
     measured = {k for k, term in site.vocabularies.figure_kinds.items() if term.measured} if site else set()

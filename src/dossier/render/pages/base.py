@@ -105,9 +105,9 @@ class ByYear(PageType):
 
     year_template: ClassVar[str]
 
-    def years(self, site: Documentary, ds: Dataset) -> dict[int, Any]:
+    def years(self, site: Documentary, ds: Dataset, language: str) -> dict[int, Any]:
         """What each year's page holds, by year, in the order the index lists them (``len()`` of each:
-        how many entries it shows)."""
+        how many entries it shows), ordered by what readers of the edition in ``language`` see."""
         raise NotImplementedError
 
     def year_description(self, r: Renderer, year: int, entries: Any) -> str:

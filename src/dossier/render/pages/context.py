@@ -15,6 +15,7 @@ from dossier.model.dataset import Dataset
 from dossier.model.entities import Quote, Speaker
 from dossier.model.kinds import KINDS
 from dossier.model.site import Documentary
+from dossier.model.types import LocalText
 from dossier.render import jsonld
 from dossier.render.pages.base import ByYear, Page
 
@@ -27,11 +28,12 @@ def year_of(ds: Dataset, q: Quote) -> int:
     return ds.reports[q.report].published.year if q.report else q.date.year
 
 
-def speaker_sort_name(ds: Dataset, speaker: Speaker) -> str:
-    """Who said it, as the context page orders speakers: the name (or title) case-folded."""
+def speaker_sort_name(ds: Dataset, speaker: Speaker, language: str) -> str:
+    """Who said it, as the context page orders speakers: the name (or title) readers of the edition in
+    ``language`` see, case-folded."""
     kind, sid = speaker.key
-    entry = getattr(ds, kind)[sid]
-    return str(getattr(entry, KINDS[kind].name)).casefold()
+    name = getattr(getattr(ds, kind)[sid], KINDS[kind].name)
+    return (name.get(language) if isinstance(name, LocalText) else str(name)).casefold()
 
 
 def shown_quotes(ds: Dataset, tag: str | None) -> list[Quote]:
@@ -83,19 +85,20 @@ class Context(ByYear):
         out.update({("quotes", q.id): f"{url}{year_of(ds, q)}/#{q.id}" for q in shown_quotes(ds, site.context_tag)})
         return out
 
-    def years(self, site: Documentary, ds: Dataset) -> dict[int, Any]:
+    def years(self, site: Documentary, ds: Dataset, language: str) -> dict[int, Any]:
         """The context page's years, newest first: what each year's page holds (the reports and quotations
         of the year view, then the other reports published that year)."""
-        views = {y.year: y for y in self.year_views(ds, site.context_tag)}
+        views = {y.year: y for y in self.year_views(ds, site.context_tag, language)}
         others: dict[int, list[ReportGroup]] = defaultdict(list)
         for group in self.other_reports(ds, list(views.values())):
             others[group.report.published.year].append(group)
         return {y: ContextYear(views.get(y) or YearView(y, [], []), others.get(y, []))
                 for y in sorted(set(views) | set(others), reverse=True)}
 
-    def year_views(self, ds: Dataset, tag: str | None) -> list[YearView]:
+    def year_views(self, ds: Dataset, tag: str | None, language: str) -> list[YearView]:
         """The quotations by year (``year_of``), newest first; in each year, one group per report (or
-        speaker) in the order of their names, and the points of level series (e.g. a ranking) in that year."""
+        speaker) in the order of their names in ``language``, and the points of level series (e.g. a ranking)
+        in that year."""
         groups: dict[int, dict[tuple[str, str], ReportGroup]] = defaultdict(dict)
         # A report shown here because one of its quotations carries the tag is shown with all of them: the
         # site map addresses every report's quotation on its report's year page (``anchors``).
@@ -116,7 +119,7 @@ class Context(ByYear):
                 for f in ds.figures_by_series.get(sid, []):
                     if f.period:
                         levels[f.period.start.year].append((series, f))
-        name = functools.partial(speaker_sort_name, ds)
+        name = functools.partial(speaker_sort_name, ds, language=language)
         return [YearView(year, sorted(groups[year].values(), key=lambda g: (name(g.speaker),
                                                                             g.report.title if g.report else "")),
                          levels.get(year, []))

@@ -27,7 +27,7 @@ class Sources(ByYear):
     year_template = "sources_year.html"
     lists = "sources"
 
-    def years(self, site: Documentary, ds: Dataset) -> dict[int, Any]:
+    def years(self, site: Documentary, ds: Dataset, language: str) -> dict[int, Any]:
         return by_year(ds)
 
     def anchors(self, site: Documentary, ds: Dataset, url: str) -> dict[tuple[str, str], str]:

@@ -21,7 +21,7 @@ class Timeline(ByYear):
     lists = "events"
     searched = False  # every event has its own page: indexing the timeline would double the index
 
-    def years(self, site: Documentary, ds: Dataset) -> dict[int, Any]:
+    def years(self, site: Documentary, ds: Dataset, language: str) -> dict[int, Any]:
         out: dict[int, list[Any]] = {}
         for event in ds.events.values():
             out.setdefault(event.date.year, []).append(event)
