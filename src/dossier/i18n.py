@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -25,6 +26,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 from markupsafe import Markup
+from pydantic import BaseModel, ConfigDict
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "messages"
@@ -91,6 +93,48 @@ def template_callables(language: str, markup: bool, convert: Any = None) -> dict
         return text % variables if variables else text
 
     return {"gettext": gettext, "ngettext": ngettext, "pgettext": pgettext}
+
+
+class LanguageData(BaseModel):
+    """What the generator needs to know about a language that Babel/CLDR does not give it:
+    ``locale/<lang>/language.yml`` beside the language's catalogue (every key optional)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    letters: str = ""
+    """The language's letters beyond a-z, lower case (CLDR's exemplar characters; Babel does not ship them)."""
+    stop_words: tuple[str, ...] = ()
+    """Common words, to tell a quoted phrase in this language inside another language's text."""
+    in_text: dict[str, str] = {}
+    """How a language name given by CLDR for menus begins in running text: prefix -> replacement."""
+
+    @functools.cached_property
+    def stop_pattern(self) -> re.Pattern[str] | None:
+        if not self.stop_words:
+            return None
+        return re.compile(r"\b(" + "|".join(map(re.escape, self.stop_words)) + r")\b", re.IGNORECASE)
+
+    def name_in_text(self, name: str) -> str:
+        """A language's name as running text writes it ('Tiếng Anh' -> 'tiếng Anh')."""
+        for prefix, replacement in self.in_text.items():
+            if name.startswith(prefix):
+                return replacement + name.removeprefix(prefix)
+        return name
+
+
+@functools.cache
+def language_data(language: str) -> LanguageData:
+    """``locale/<language>/language.yml``, read with the data's strict YAML loader (the model refuses unknown
+    keys); defaults for a language without one."""
+    from dossier.load.yamlstrict import load_text  # the data's loader (imported here: it imports this module's errors)
+
+    path = LOCALE_DIR / language / "language.yml"
+    if not path.is_file():
+        return LanguageData()
+    loaded, errors = load_text(str(path), path.read_bytes())
+    if loaded is None or errors:
+        raise ValueError("; ".join(str(e) for e in errors))
+    return LanguageData.model_validate(loaded.value or {}, strict=False)
 
 
 class _Dates(dict[Any, str]):

@@ -15,7 +15,7 @@ from typing import Any
 
 from babel import Locale
 
-from dossier.i18n import messages
+from dossier.i18n import language_data, messages
 from dossier.model.dataset import Dataset
 from dossier.model.dates import PartialDate
 from dossier.model.entities import Figure, Quote, Speaker
@@ -29,14 +29,6 @@ from dossier.render.pages import ENTRY_TYPES, ByYear, Page
 from dossier.render.rail import months_between
 from dossier.render.registry import SiteMap
 from dossier.render.urls import relative, text_fragment
-
-
-def _in_sentence(name: str, lang: str) -> str:
-    """A language's name inside a sentence. CLDR gives the form for menus and lists, capitalised in every
-    language; Vietnamese writes 'tiếng Anh' mid-sentence (CLDR's contextTransforms, which Babel does not read)."""
-    if lang == "vi" and name.startswith("Tiếng "):
-        return "tiếng " + name.removeprefix("Tiếng ")
-    return name
 
 
 class Renderer:
@@ -57,9 +49,9 @@ class Renderer:
         """Country names by ISO code, in the edition's language (CLDR): readers never see 'VN' or 'GB'."""
         self.language_names = MappingProxyType(dict(names.languages))
         """Language names by ISO 639-1 code, in the edition's language (CLDR), as headings and lists write them."""
-        self.language_in_text = MappingProxyType({code: _in_sentence(name, lang)
-                                                  for code, name in names.languages.items()})
-        """The same names as running text writes them ('ngôn ngữ: tiếng Anh')."""
+        in_text = language_data(lang).name_in_text
+        self.language_in_text = MappingProxyType({code: in_text(name) for code, name in names.languages.items()})
+        """The same names as running text writes them ('ngôn ngữ: tiếng Anh'; the language's ``language.yml``)."""
         english = site.language
         self.glossary = MappingProxyType({str(g.term.get(english)): str(g.term.get(lang))
                                           for g in ds.glossary.values()})
@@ -72,7 +64,7 @@ class Renderer:
             name: MappingProxyType({key: term.label.get(lang) for key, term in getattr(vocabularies, name).items()})
             for name in type(vocabularies).model_fields})
         """Vocabulary labels in the edition's language, by vocabulary and key."""
-        self.env = environment(tuple(str(d) for d in template_dirs), self.t.language)
+        self.env = environment(tuple(str(d) for d in template_dirs), self.t.language, site.languages)
         self.by_year: dict[str, dict[int, Any]] = {
             p.key: p.type.years(site, ds, lang) for p in self.sitemap.pages if isinstance(p.type, ByYear)}
         """The entries of each by-year index page, by year: the timeline's events and the sources (oldest
