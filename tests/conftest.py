@@ -291,8 +291,9 @@ def served(tiny: Path) -> Iterator[ServedProject]:
         server.stop()
 
 
-def broken_links(site: Path) -> list[tuple[str, str, str]]:
-    """(page, href, what is missing) for each link to a page or anchor of ``site`` that the build does not hold."""
+def broken_links(site: Path, root: str = "/") -> list[tuple[str, str, str]]:
+    """(page, href, what is missing) for each link to a page or anchor of ``site`` that the build does not hold.
+    ``root``: the path the site is served at (its site_url's), which root-relative links (404 pages) start with."""
     from bs4 import BeautifulSoup
 
     soups = {p.resolve(): BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser") for p in site.rglob("*.html")}
@@ -305,8 +306,12 @@ def broken_links(site: Path) -> list[tuple[str, str, str]]:
             if parts.scheme or href.startswith("//"):
                 continue
             if parts.path:
-                base = site if parts.path.startswith("/") else page.parent
-                target = (base / unquote(parts.path).lstrip("/")).resolve()
+                absolute = parts.path.startswith("/")
+                if absolute and not parts.path.startswith(root):
+                    bad.append((str(page.relative_to(site.resolve())), href, "page"))
+                    continue
+                path = parts.path.removeprefix(root) if absolute else parts.path
+                target = ((site if absolute else page.parent) / unquote(path)).resolve()
                 if target.is_dir():
                     target = target / "index.html"
             else:

@@ -7,14 +7,18 @@ documentary.yml and data/ alone.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
 
-from conftest import ROOT
+from conftest import ROOT, broken_links
+from dossier.model.kinds import DOWNLOADS
 
 EXAMPLE = ROOT / "examples" / "sample"
 OURS = re.compile(r"vietnam|việt|uk–|home office|migration|human.rights|ukvn|national referral|small.boat",
@@ -70,3 +74,22 @@ def test_the_example_shows_its_own_vocabulary_labels(sample_site: Path) -> None:
     assert '"measurementTechnique":"council count"' in html
     agreement = (sample_site / "agreements" / "footbridge-contract-2022" / "index.html").read_text(encoding="utf-8")
     assert '<h2 id="items">Terms</h2>' in agreement
+
+
+def test_every_internal_link_and_anchor_of_the_example_resolves(sample_site: Path) -> None:
+    assert broken_links(sample_site) == []
+
+
+def test_the_example_downloads_validate_against_the_schemas_published_beside_them(sample_site: Path) -> None:
+    data = sample_site / "data"
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    registry = Registry().with_resources(
+        (p.name, Resource.from_contents(json.loads(p.read_text(encoding="utf-8"))))
+        for p in (data / "schemas").glob("*.json"))
+    resources = [r for r in package["resources"] if r["format"] == "json"]
+    assert {r["name"] for r in resources} == set(DOWNLOADS)
+    for resource in resources:
+        schema = json.loads((data / resource["jsonschema"]).read_text(encoding="utf-8"))
+        entries = json.loads((data / resource["path"]).read_text(encoding="utf-8"))
+        errors = list(Draft202012Validator(schema, registry=registry).iter_errors(entries))
+        assert errors == [], f"{resource['path']}: {errors[0].message}"

@@ -356,7 +356,7 @@ def test_serve_shows_each_class_on_the_error_page(tiny: Path) -> None:
 
 # --- the publisher register (issue 21): with data/publishers.yml, every source names one of it ------
 
-REGISTER = ("- id: home-office\n  name: {en: Home Office, vi: Bộ Nội vụ Anh}\n  country: GB\n  languages: [en]\n"
+REGISTER = ("- id: home-office\n  name: Home Office\n  country: GB\n  languages: [en]\n"
             "  kind: government\n  hosts: [gov.uk]\n")
 
 

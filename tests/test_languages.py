@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, TINY, run_build, soup_of, write_data
+from conftest import ROOT, TINY, broken_links, errors_after, run_build, soup_of, write_data
+from dossier.errors import DataInvalid
+from dossier.validate.check import validate_project
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TRANSLATED_EVENT = TINY["events/call-2024.yml"].replace(
@@ -105,3 +107,29 @@ def test_one_language_has_no_switcher_and_no_trace_of_another(monolingual: Path)
         assert '"vi"' not in path.read_text(encoding="utf-8"), path
     index = json.loads((monolingual / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["en"]
+
+
+def test_every_internal_link_and_anchor_resolves_in_every_edition(trilingual: Path, monolingual: Path) -> None:
+    assert broken_links(trilingual, root="/record/") == []  # its site_url's path
+    assert broken_links(monolingual) == []
+
+
+def test_a_text_in_a_language_the_documentary_does_not_have_is_refused_at_its_line(tiny: Path) -> None:
+    event = TINY["events/call-2024.yml"].replace("title: A call\n", "title: {en: A call, fr: Un appel}\n")
+    assert errors_after(tiny, {"events/call-2024.yml": event}) == [
+        "data/events/call-2024.yml:3:8: title: unknown language 'fr'; use one of: en"]
+    (tiny / "documentary.yml").write_text((tiny / "documentary.yml").read_text(encoding="utf-8")
+                                          + "editions:\n  - {language: fr}\n", encoding="utf-8")
+    site, ds = validate_project(tiny)
+    assert site.languages == ("en", "fr")
+    assert ds.events["call-2024"].title.get("fr") == "Un appel"
+
+
+def test_an_edition_in_a_language_cldr_does_not_know_is_refused(tiny: Path) -> None:
+    (tiny / "documentary.yml").write_text((tiny / "documentary.yml").read_text(encoding="utf-8")
+                                          + "editions:\n  - {language: xx}\n", encoding="utf-8")
+    with pytest.raises(DataInvalid) as info:
+        validate_project(tiny)
+    assert [str(e) for e in info.value.errors] == [
+        "documentary.yml:38:16: editions.0.language: 'xx' is not a language CLDR knows (write an ISO 639-1 code "
+        "such as 'en', 'vi' or 'fr')"]

@@ -33,6 +33,13 @@ class RawEntry:
     def field_path(self, loc: tuple[Any, ...]) -> str:
         return ".".join(str(p) for p in (*self.prefix, *loc)) or "entry"
 
+    def error(self, loc: tuple[Any, ...], message: str, hint: str | None = None, key: bool = False) -> DataError:
+        """An error at ``loc`` inside this entry (at the key itself with ``key``, e.g. an unknown field),
+        with its file, line and column: the one way validation reports a problem in a data file."""
+        full = (*self.prefix, *loc)
+        mark = self.loaded.key_mark_for(full) if key else self.loaded.mark_for(full)
+        return DataError(self.display_path, mark.line, mark.col, self.field_path(loc), message, hint)
+
 
 def _display(path: Path, root: Path) -> str:
     try:

@@ -60,6 +60,16 @@ Approximation = Literal["approximately", "roughly", "about", "around", "almost",
 """How the source hedges a number; shown before it."""
 
 
+def _in_order(start: PartialDate | int, end: PartialDate | int, name: str = "start") -> None:
+    """The one rule of every span (a role, an event, a period, a series' years): its end is not before its
+    start. Partial dates compare by what they may mean: an end that may be on or after the start is allowed."""
+    before = end < start if isinstance(start, int) and isinstance(end, int) else \
+        end.latest < start.earliest  # type: ignore[union-attr]
+    if before:
+        raise PydanticCustomError("end_before_start", "end {end} is before " + name + " {start}",
+                                  {"end": str(end), "start": str(start), "field": "end"})
+
+
 # --- kinds --------------------------------------------------------------------------------
 
 
@@ -194,9 +204,8 @@ class Role(Strict):
     def _dated(self) -> Role:
         if self.start is None and self.end is None and not self.attested:
             raise PydanticCustomError("undated_role", "a role needs a start, an end or an 'attested' date")
-        if self.start and self.end and self.end.latest < self.start.earliest:
-            raise PydanticCustomError("end_before_start", "end {end} is before start {start}",
-                                      {"end": str(self.end), "start": str(self.start), "field": "end"})
+        if self.start and self.end:
+            _in_order(self.start, self.end)
         ranks = [a.rank for a in self.rank]
         if len(set(ranks)) < len(ranks):
             twice = next(r for i, r in enumerate(ranks) if r in ranks[:i])
@@ -249,9 +258,8 @@ class Event(Strict):
 
     @model_validator(mode="after")
     def _span(self) -> Event:
-        if self.end and self.end.latest < self.date.earliest:
-            raise PydanticCustomError("end_before_start", "end {end} is before date {start}",
-                                      {"end": str(self.end), "start": str(self.date), "field": "end"})
+        if self.end:
+            _in_order(self.date, self.end, "date")
         return self
 
 
@@ -318,9 +326,7 @@ class Period(Strict):
 
     @model_validator(mode="after")
     def _order(self) -> Period:
-        if self.end.latest < self.start.earliest:
-            raise PydanticCustomError("end_before_start", "end {end} is before start {start}",
-                                      {"end": str(self.end), "start": str(self.start), "field": "end"})
+        _in_order(self.start, self.end)
         return self
 
 
@@ -403,9 +409,7 @@ class YearSpan(Strict):
 
     @model_validator(mode="after")
     def _order(self) -> YearSpan:
-        if self.end < self.start:
-            raise PydanticCustomError("end_before_start", "end {end} is before start {start}",
-                                      {"end": str(self.end), "start": str(self.start), "field": "end"})
+        _in_order(self.start, self.end)
         return self
 
 

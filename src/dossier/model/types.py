@@ -165,10 +165,6 @@ def edition(language: str) -> Iterator[None]:
         _EDITION.reset(token)
 
 
-def current_edition() -> str:
-    return _EDITION.get()
-
-
 def set_edition(language: str) -> None:
     """For a site generator's whole build of one edition (its own templates print texts too)."""
     _EDITION.set(language)

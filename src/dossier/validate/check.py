@@ -167,9 +167,8 @@ def validate_raw(raw: RawEntry, model: type[M], errors: list[DataError],
             if loc in seen or any(full[:n] in raw.loaded.refused for n in range(len(full) + 1)):
                 continue
             seen.add(loc)
-            mark = raw.loaded.key_mark_for(full) if err["type"] == "extra_forbidden" else raw.loaded.mark_for(full)
             message, hint = _message(dict(err), loc)
-            errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(loc), message, hint))
+            errors.append(raw.error(loc, message, hint, key=err["type"] == "extra_forbidden"))
         return None
 
 
@@ -225,24 +224,18 @@ def check_references(raws: list[RawEntry], errors: list[DataError],
             continue
         if eid in ids[raw.kind]:
             first = ids[raw.kind][eid]
-            mark = raw.loaded.mark_for((*raw.prefix, "id"))
-            errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(("id",)),
-                                    f"duplicate id '{eid}' (also in {first.display_path})",
+            errors.append(raw.error(("id",), f"duplicate id '{eid}' (also in {first.display_path})",
                                     "ids must be unique within data/" + raw.kind))
         else:
             ids[raw.kind][eid] = raw
         if raw.one_per_file and raw.file_stem != eid:
-            mark = raw.loaded.mark_for(("id",))
-            errors.append(DataError(raw.display_path, mark.line, mark.col, "id",
-                                    f"id '{eid}' does not match the file name '{raw.file_stem}.yml'",
+            errors.append(raw.error(("id",), f"id '{eid}' does not match the file name '{raw.file_stem}.yml'",
                                     f"rename the file to {eid}.yml or change the id"))
         items = raw.value.get("items")
         item_ids = [i.get("id") for i in items if isinstance(i, dict)] if isinstance(items, list) else []
         for i, item_id in enumerate(item_ids):
             if item_id in item_ids[:i]:
-                mark = raw.loaded.mark_for((*raw.prefix, "items", i, "id"))
-                errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(("items", i, "id")),
-                                        f"duplicate item id '{item_id}'", None))
+                errors.append(raw.error(("items", i, "id"), f"duplicate item id '{item_id}'"))
     edges: dict[tuple[str, str], list[tuple[tuple[str, str], RawEntry, tuple[Any, ...]]]] = {}
     for raw in raws:
         eid = raw.value.get("id") if isinstance(raw.value, dict) else None
@@ -256,12 +249,10 @@ def check_references(raws: list[RawEntry], errors: list[DataError],
                 unchecked[kind] = unchecked.get(kind, 0) + 1
                 broken.add(id(raw))
                 continue
-            mark = raw.loaded.mark_for((*raw.prefix, *loc))
             broken.add(id(raw))
             close = difflib.get_close_matches(target, list(ids[kind]), n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else f"add data/{kind}/{target}.yml or fix the id"
-            errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(loc),
-                                    f"no {KINDS[kind].singular} with id '{target}'", hint))
+            errors.append(raw.error(loc, f"no {KINDS[kind].singular} with id '{target}'", hint))
         item = raw.value.get("item") if raw.kind == "corrections" and isinstance(raw.value, dict) else None
         if isinstance(item, str):
             kind, _, target = item.partition("/")
@@ -272,9 +263,7 @@ def check_references(raws: list[RawEntry], errors: list[DataError],
                 broken.add(id(raw))
             elif kind not in ids or target not in ids[kind]:
                 broken.add(id(raw))
-                mark = raw.loaded.mark_for((*raw.prefix, "item"))
-                errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(("item",)),
-                                        f"no entry '{item}'", "write it as kind/id, e.g. 'quotes/some-id'"))
+                errors.append(raw.error(("item",), f"no entry '{item}'", "write it as kind/id, e.g. 'quotes/some-id'"))
     for kind, n in unchecked.items():
         errors.append(DataError(unreadable[kind], 1, 1, "references",
                                 f"{n} reference{'s' if n != 1 else ''} to {kind} not checked: this file could not be "
@@ -304,12 +293,10 @@ def _check_cycles(edges: dict[tuple[str, str], list[tuple[tuple[str, str], RawEn
             target, raw, loc = step
             if state.get(target) == 1:
                 ring = path[path.index(target):]
-                mark = raw.loaded.mark_for((*raw.prefix, *loc))
                 broken.add(id(raw))
                 what = ("refers to itself" if len(ring) == 1 else
                         "closes a cycle of references: " + " -> ".join(f"{k}/{i}" for k, i in [*ring, target]))
-                errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(loc),
-                                        f"{ring[-1][0]}/{ring[-1][1]} {what}",
+                errors.append(raw.error(loc, f"{ring[-1][0]}/{ring[-1][1]} {what}",
                                         "an entry cannot be its own correction, successor or source: point at "
                                         "another entry"))
             elif not state.get(target) and target in edges:
@@ -351,17 +338,15 @@ def check_pages(site: Documentary, raw: RawEntry, errors: list[DataError]) -> bo
     ok, suggested = True, set()
     for key in site.pages:
         if key not in known:
-            mark = raw.loaded.key_mark_for(("pages", key))
             close = difflib.get_close_matches(key, known, n=1)
             suggested.update(close)  # a misspelt page is one error, not also a missing one
-            errors.append(DataError(CONFIG, mark.line, mark.col, f"pages.{key}", f"unknown page '{key}'",
-                                    f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(known)))
+            errors.append(raw.error(("pages", key), f"unknown page '{key}'",
+                                    f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(known),
+                                    key=True))
             ok = False
     missing = [key for key in REQUIRED if key not in site.pages and key not in suggested]
     if missing:
-        mark = raw.loaded.mark_for(("pages",))
-        errors.append(DataError(CONFIG, mark.line, mark.col, "pages",
-                                f"'{missing[0]}' is missing (only {optional} may be left out)", None))
+        errors.append(raw.error(("pages",), f"'{missing[0]}' is missing (only {optional} may be left out)"))
         ok = False
     return ok
 
@@ -380,15 +365,12 @@ def _documentary_raw(root: Path, errors: list[DataError]) -> RawEntry | None:
 def check_documentary(site: Documentary, raw: RawEntry, dataset: Dataset, errors: list[DataError]) -> None:
     """What the configuration names must exist in the data."""
     if site.featured_series and not dataset.figures_by_series.get(site.featured_series):
-        mark = raw.loaded.mark_for(("featured_series",))
         close = difflib.get_close_matches(site.featured_series, list(dataset.series), n=1)
-        errors.append(DataError(CONFIG, mark.line, mark.col, "featured_series",
-                                f"no series with points and id '{site.featured_series}'",
+        errors.append(raw.error(("featured_series",), f"no series with points and id '{site.featured_series}'",
                                 f"did you mean '{close[0]}'?" if close else "add it to data/series/"))
     if site.context_tag and site.context_tag not in dataset.tags:
-        mark = raw.loaded.mark_for(("context_tag",))
         close = difflib.get_close_matches(site.context_tag, list(dataset.tags), n=1)
-        errors.append(DataError(CONFIG, mark.line, mark.col, "context_tag", f"no tag with id '{site.context_tag}'",
+        errors.append(raw.error(("context_tag",), f"no tag with id '{site.context_tag}'",
                                 f"did you mean '{close[0]}'?" if close else "add it to data/tags.yml"))
 
 
@@ -441,10 +423,8 @@ def check_vocabularies(raws: list[RawEntry], site: Documentary, errors: list[Dat
                 if not isinstance(value, str) or value in terms or (kind, value) == ("series", LEVEL):
                     continue
                 loc = (*prefix, path[-1])
-                mark = raw.loaded.mark_for((*raw.prefix, *loc))
                 close = difflib.get_close_matches(value, list(terms), n=1)
-                errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(loc),
-                                        f"'{value}' is not in vocabularies.{vocabulary} of documentary.yml",
+                errors.append(raw.error(loc, f"'{value}' is not in vocabularies.{vocabulary} of documentary.yml",
                                         f"did you mean '{close[0]}'?" if close else
                                         f"use one of: {', '.join(terms)}, or add it there"))
 

@@ -58,8 +58,7 @@ class Entries:
         return hit[1] if hit else None
 
     def error(self, raw: RawEntry, loc: tuple[Any, ...], message: str, hint: str | None = None) -> None:
-        mark = raw.loaded.mark_for((*raw.prefix, *loc))
-        self.errors.append(DataError(raw.display_path, mark.line, mark.col, raw.field_path(loc), message, hint))
+        self.errors.append(raw.error(loc, message, hint))
 
 
 def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:

@@ -8,6 +8,8 @@ page type is a module here, one line below and a template.
 
 from __future__ import annotations
 
+from typing import Any
+
 from dossier.render.pages.base import ByYear, EntryPages, Page, PageType
 from dossier.render.pages.context import Context
 from dossier.render.pages.entries import AgreementPages, EventPages, PersonPages
@@ -24,7 +26,7 @@ PAGE_KEYS = tuple(p.key for p in PAGE_TYPES)
 REQUIRED = tuple(p.key for p in PAGE_TYPES if p.required)
 """The keys of the pages every documentary has."""
 
-ENTRY_TYPES: tuple[EntryPages, ...] = (EventPages(), PersonPages(), AgreementPages())
+ENTRY_TYPES: tuple[EntryPages[Any], ...] = (EventPages(), PersonPages(), AgreementPages())
 """The entry page types: one per kind declared with a page template (``model.kinds.PAGED``)."""
 
 __all__ = ["BY_KEY", "ENTRY_TYPES", "PAGE_KEYS", "PAGE_TYPES", "REQUIRED", "ByYear", "EntryPages", "Page", "PageType"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from dossier.model.dataset import Dataset
 from dossier.model.kinds import KINDS
@@ -149,7 +149,10 @@ class ByYear(PageType):
             yield page
 
 
-class EntryPages:
+E = TypeVar("E")
+
+
+class EntryPages(Generic[E]):
     """One page per entry of a kind, at ``<kind>/<id>/``, reached from index pages (not in the navigation)."""
 
     kind: ClassVar[str]
@@ -159,15 +162,16 @@ class EntryPages:
         """The kind's page template (declared with the kind, ``model.kinds``)."""
         return str(KINDS[self.kind].template)
 
-    def text(self, r: Renderer, entry: Any) -> tuple[str, str]:
-        """(title, description) of an entry's page."""
-        return str(entry.title), r.t.gettext("%(date)s: %(summary)s", date=r.t.date(entry.date),
-                                             summary=str(entry.summary))
+    def text(self, r: Renderer, entry: E) -> tuple[str, str]:
+        """(title, description) of an entry's page: its title, and its date and summary."""
+        dated: Any = entry
+        return str(dated.title), r.t.gettext("%(date)s: %(summary)s", date=r.t.date(dated.date),
+                                             summary=str(dated.summary))
 
-    def view(self, r: Renderer, entry: Any) -> dict[str, Any]:
+    def view(self, r: Renderer, entry: E) -> dict[str, Any]:
         raise NotImplementedError
 
-    def structured_data(self, r: Renderer, entry: Any) -> dict[str, Any]:
+    def structured_data(self, r: Renderer, entry: E) -> dict[str, Any]:
         raise NotImplementedError
 
     def pages(self, r: Renderer) -> Iterator[Page]:
