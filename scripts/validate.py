@@ -20,9 +20,11 @@ import sys
 from pathlib import Path
 
 from dossier.errors import DataInvalid
+from dossier.model.kinds import KINDS
 from dossier.model.published import published
 from dossier.validate.check import validate_project
 from dossier.validate.coverage import coverage, report
+from dossier.validate.leftovers import leftovers
 from dossier.validate.series import report as series_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,9 +44,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.export_published:
         Path(args.export_published).write_text(json.dumps(published(ds), ensure_ascii=False, indent=1),
                                                encoding="utf-8")
-    counts = ", ".join(f"{len(getattr(ds, k))} {k}" for k in ("events", "people", "agreements", "figures",
-                                                              "quotes", "sources"))
+    sizes = {k: len(getattr(ds, k)) for k in ("events", "people", "agreements", "figures", "quotes", "sources")}
+    counts = ", ".join(f"{n} {KINDS[k].singular if n == 1 else k}" for k, n in sizes.items())
     print(f"data is valid: {counts}")
+    for warning in leftovers(data.parent):
+        print(f"warning: {warning}")
     print("\n".join(series_report(ds, site)))
     for edition in site.editions:
         print("\n".join(report(coverage(ds, site, edition.language), edition.language)))

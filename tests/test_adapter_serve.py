@@ -40,7 +40,7 @@ def test_error_page_escapes_what_the_data_says(served: ServedProject) -> None:
     served.rebuilt(lambda: write_data(served.project, {"events/call-2024.yml": evil}))
     _, html = served.get("events/call-2024/")
     assert "<img src=x" not in html
-    assert "data/events/call-2024.yml:8:8: tags.0: no tag with id '<img src=x onerror=alert(1)>' (hint: add data/tags/<img src=x onerror=alert(1)>.yml or fix the id)" in errors_shown(html)
+    assert "data/events/call-2024.yml:8:8: tags.0: no tag with id '<img src=x onerror=alert(1)>' (hint: add it to data/tags.yml or fix the id)" in errors_shown(html)
 
 
 def test_edited_python_code_and_templates_are_used_on_the_next_rebuild(served: ServedProject) -> None:

@@ -76,11 +76,25 @@ def test_a_documentary_without_a_context_page_builds_without_it(tiny: Path) -> N
     assert (tiny / "site" / "figures" / "index.html").is_file()
 
 
-def test_every_other_page_is_required(tiny: Path) -> None:
+def test_a_page_may_be_left_out_only_when_it_has_nothing_to_show(tiny: Path) -> None:
     config = (tiny / "documentary.yml").read_text(encoding="utf-8")
     (tiny / "documentary.yml").write_text(config.replace("  figures: {title: Figures, description: The numbers.}\n",
                                                          ""), encoding="utf-8")
     with pytest.raises(DataInvalid) as info:
         validate_project(tiny)
     assert [str(e) for e in info.value.errors] == [
-        "documentary.yml:14:3: pages: 'figures' is missing (only 'context' may be left out)"]
+        "documentary.yml:14:3: pages: 'figures' is missing, and data/figures.yml holds 1 figure (hint: add "
+        "pages.figures (title and description), or remove those entries)"]
+    (tiny / "data" / "figures.yml").unlink()
+    site, _ = validate_project(tiny)
+    assert "figures" not in [p.key for p in SiteMap.of(site).pages]
+
+
+def test_the_home_page_and_the_sources_are_in_every_documentary(tiny: Path) -> None:
+    config = (tiny / "documentary.yml").read_text(encoding="utf-8")
+    (tiny / "documentary.yml").write_text(config.replace("  sources: {title: Sources, description: Every source.}\n",
+                                                         ""), encoding="utf-8")
+    with pytest.raises(DataInvalid) as info:
+        validate_project(tiny)
+    assert [str(e) for e in info.value.errors] == [
+        "documentary.yml:14:3: pages: 'sources' is missing (every documentary has 'home' and 'sources')"]

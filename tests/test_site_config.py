@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TINY_DOCUMENTARY
+from conftest import TINY, TINY_DOCUMENTARY, errors_after
 from dossier.errors import DataInvalid
 from dossier.validate.check import validate_project
 
@@ -66,3 +66,18 @@ def test_configuration_and_data_errors_come_together(tiny: Path) -> None:
     assert "documentary.yml:3:6: key: 'Not A Slug' is not a valid id (hint: use lower-case ASCII letters, digits " \
            "and hyphens)" in errors
     assert any(e.startswith("data/events/call-2024.yml") for e in errors)
+
+
+def test_a_misspelt_key_of_documentary_yml_gets_a_did_you_mean_from_its_own_fields(tiny: Path) -> None:
+    text = TINY_DOCUMENTARY.replace("context_path: human-rights", "context_path: human-rights\nfeatured_serie: x")
+    assert errors_with(tiny, text) == [
+        "documentary.yml:13:1: featured_serie: unknown field 'featured_serie' (hint: did you mean 'featured_series'?)"]
+
+
+def test_an_unknown_id_of_a_kind_kept_in_one_file_names_that_file(tiny: Path) -> None:
+    event = TINY["events/call-2024.yml"].replace("tags: [returns]", "tags: [supply]")
+    assert errors_after(tiny, {"events/call-2024.yml": event}) == [
+        "data/events/call-2024.yml:8:8: tags.0: no tag with id 'supply' (hint: add it to data/tags.yml or fix the id)"]
+    quote = TINY["quotes/q-2024.yml"].replace("event: call-2024", "event: zzz")
+    assert errors_after(tiny, {"events/call-2024.yml": TINY["events/call-2024.yml"], "quotes/q-2024.yml": quote}) == [
+        "data/quotes/q-2024.yml:5:8: event: no event with id 'zzz' (hint: add data/events/zzz.yml or fix the id)"]

@@ -12,7 +12,7 @@ def test_clean_data_exits_zero(tiny: Path) -> None:
     result = run_validate(tiny)
     assert result.returncode == 0
     assert result.stdout == (
-        "data is valid: 1 events, 1 people, 1 agreements, 1 figures, 1 quotes, 1 sources\n"
+        "data is valid: 1 event, 1 person, 1 agreement, 1 figure, 1 quote, 1 source\n"
         "series coverage (years with a point; years missing in the years it covers, or else between the first and "
         "the last point):\n"
         "official statistics with a primary source: 0 of 1 (0%); primary kinds: none (documentary.yml: "

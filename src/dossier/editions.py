@@ -76,7 +76,7 @@ def not_found(site: Documentary, edition: Edition, root_url: str) -> list[dict[s
     home = root_path(root_url)
     out = []
     for e in editions:
-        words = translations(e.language)
+        words = translations(e.language, site.catalogues)
         out.append({"lang": e.language, "heading": words.gettext(NOT_FOUND), "text": words.gettext(NOT_FOUND_TEXT),
                     "home": home + e.prefix, "home_label": words.gettext(HOME_LINK)})
     return out

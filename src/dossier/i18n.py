@@ -42,12 +42,11 @@ def NP_(context: str, message: str) -> str:
     return message
 
 
-@functools.cache
-def translations(language: str) -> NullTranslations:
-    """The catalogue of ``language`` read straight from its .po file (no compile step), or none."""
-    po = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if not po.is_file():
-        return NullTranslations()
+Catalogues = tuple[str, ...]
+"""A documentary's own ``locale/`` folders (``Documentary.catalogues``), looked up before the generator's."""
+
+
+def _read(po: Path, language: str) -> Translations:
     with po.open("rb") as fh:
         catalog = read_po(fh, locale=language, domain=DOMAIN)
     buffer = io.BytesIO()
@@ -56,7 +55,22 @@ def translations(language: str) -> NullTranslations:
     return Translations(buffer, domain=DOMAIN)
 
 
-def template_callables(language: str, markup: bool, convert: Any = None) -> dict[str, Any]:
+@functools.cache
+def translations(language: str, dirs: Catalogues = ()) -> NullTranslations:
+    """The catalogue of ``language`` read straight from its .po file (no compile step), or none; a
+    documentary's own ``<dir>/<lang>/LC_MESSAGES/messages.po`` (``dirs``) adds messages or overrides ours."""
+    folders = [*(Path(d) for d in dirs), LOCALE_DIR]
+    found = [po for po in (d / language / "LC_MESSAGES" / f"{DOMAIN}.po" for d in folders)
+             if po.is_file()][::-1]  # the generator's first, then each documentary folder over it
+    if not found:
+        return NullTranslations()
+    catalogue = _read(found[0], language)
+    for po in found[1:]:
+        catalogue.merge(_read(po, language))
+    return catalogue
+
+
+def template_callables(language: str, markup: bool, convert: Any = None, dirs: Catalogues = ()) -> dict[str, Any]:
     """``gettext`` and ``ngettext`` for Jinja's i18n extension (installed old-style, so that a call is one
     call): keyword arguments fill ``%(name)s`` placeholders, escaped when ``markup`` (autoescaping
     environments); messages without arguments are looked up once.
@@ -66,7 +80,7 @@ def template_callables(language: str, markup: bool, convert: Any = None) -> dict
     ``convert``: applied to every variable first (the environment's ``finalize``: an untranslated
     text is marked in messages too).
     """
-    catalogue = translations(language)
+    catalogue = translations(language, dirs)
     wrap: Any = Markup if markup else str
     plain: dict[str, Any] = {}
 
@@ -123,13 +137,14 @@ class LanguageData(BaseModel):
 
 
 @functools.cache
-def language_data(language: str) -> LanguageData:
-    """``locale/<language>/language.yml``, read with the data's strict YAML loader (the model refuses unknown
-    keys); defaults for a language without one."""
+def language_data(language: str, dirs: Catalogues = ()) -> LanguageData:
+    """``locale/<language>/language.yml`` (a documentary's own, in ``dirs``, before the generator's), read with
+    the data's strict YAML loader (the model refuses unknown keys); defaults for a language without one."""
     from dossier.load.yamlstrict import load_text  # the data's loader (imported here: it imports this module's errors)
 
-    path = LOCALE_DIR / language / "language.yml"
-    if not path.is_file():
+    folders = [*(Path(d) for d in dirs), LOCALE_DIR]
+    path = next((p for p in (d / language / "language.yml" for d in folders) if p.is_file()), None)
+    if path is None:
         return LanguageData()
     loaded, errors = load_text(str(path), path.read_bytes())
     if loaded is None or errors:
@@ -150,18 +165,20 @@ class _Dates(dict[Any, str]):
 
 
 @functools.cache
-def messages(locale: str) -> Messages:
-    """The one ``Messages`` of a locale, shared by pages, feeds and downloads (and its date cache)."""
-    return Messages(locale)
+def messages(locale: str, dirs: Catalogues = ()) -> Messages:
+    """The one ``Messages`` of a locale, shared by pages, feeds and downloads (and its date cache); ``dirs``: the
+    documentary's own catalogues (``Documentary.catalogues``)."""
+    return Messages(locale, dirs)
 
 
 class Messages:
     """The words and formats of one edition: ``gettext``/``ngettext`` and CLDR dates and numbers."""
 
-    def __init__(self, locale: str) -> None:
+    def __init__(self, locale: str, dirs: Catalogues = ()) -> None:
         self.locale = Locale.parse(locale)
         self.language = self.locale.language
-        self.catalogue = translations(self.language)
+        self.dirs = dirs
+        self.catalogue = translations(self.language, dirs)
         self._numbers: dict[float, str] = {}
         self.day_pattern = str(self.catalogue.pgettext("date pattern", "d MMMM y"))
         """How a day is written, from the catalogue (a CLDR pattern; quoted words are literal)."""

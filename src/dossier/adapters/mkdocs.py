@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from dossier import editions
 from dossier.adapters import session
+from dossier.adapters.plugin import DossierPlugin
 from dossier.build import THEME, Build, prepare
 from dossier.errors import DataError, DataInvalid
 from dossier.i18n import N_, messages, template_callables
@@ -33,6 +34,7 @@ from dossier.model.types import edition as in_edition
 from dossier.render import card, citation, csp, theme
 from dossier.render.registry import SiteMap
 from dossier.timing import Timings, timed
+from dossier.validate.leftovers import leftovers
 
 PACKAGE = Path(__file__).resolve().parent.parent
 STYLESHEET = "assets/dossier/dossier.css"
@@ -170,6 +172,9 @@ class Adapter:
         site = self.build.site
         self.edition = site.edition(language)
         if self.edition.prefix == "":
+            # Printed, not logged (a logged warning would stop a strict build): the scaffold must build at once.
+            for warning in leftovers(root):
+                print(f"warning: {warning}", file=sys.stderr)
             self.root_url = config.site_url or ""
             try:
                 self.further = editions.plan(site, root, Path(config.site_dir), self.root_url)
@@ -207,9 +212,10 @@ class Adapter:
         # The theme's own words (citation block, feed links, error page) from the same catalogue.
         edition = self.edition if site is not None and self.edition is not None else None
         fallback = site.locale if site else str(config.theme["language"] or "en")
-        words = messages(edition.locale if edition else fallback)  # the edition's catalogue for the theme's words
+        own = site.catalogues if site else ()  # the documentary's own catalogues, over the generator's
+        words = messages(edition.locale if edition else fallback, own)  # the edition's catalogue for the theme's words
         env.add_extension("jinja2.ext.i18n")
-        env.install_gettext_callables(**template_callables(words.language, markup=False), newstyle=False)
+        env.install_gettext_callables(**template_callables(words.language, markup=False, dirs=own), newstyle=False)
         self.toc_label = words.gettext(TOC_LABEL)
         env.globals["cite_day"] = functools.lru_cache(maxsize=4)(words.day)  # the same build date on every page
         env.globals["dossier_editions"] = editions.switcher(site, edition, self.root_url) if site and edition else []
@@ -289,9 +295,11 @@ class Adapter:
             sub = load_config(str(further.config), site_dir=str(further.site_dir), hooks=[],
                               **({"site_url": further.site_url} if further.site_url else {}))
             adapter = Adapter((build.site, build.dataset), further.edition.language, self.root_url)
-            # This edition's events go to its own adapter, in the hooks' place (MkDocs calls the on_* methods of
-            # whatever it holds there, as it does a hook module's functions).
-            sub.plugins["dossier"] = adapter  # type: ignore[assignment]
+            plugin = sub.plugins.get("dossier")
+            if isinstance(plugin, DossierPlugin):  # `plugins: [dossier]`: its events go to this edition's adapter
+                plugin.bind(adapter)
+            else:  # the hook file (dropped above): the adapter takes its place (MkDocs calls a plugin's on_* methods)
+                sub.plugins["dossier"] = adapter  # type: ignore[assignment]
             with in_edition(further.edition.language):
                 mkdocs_build(sub, dirty=False)
             self.timings.add(adapter.timings.hooks, adapter.timings.stages)

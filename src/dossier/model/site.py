@@ -10,9 +10,10 @@ data's, so an edition in another language translates them in place.
 from __future__ import annotations
 
 import string
+from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
 from dossier.model.entities import Strict
@@ -206,6 +207,9 @@ class Documentary(Strict):
     context_path: Id = Field(default="context", description="address of the context page, e.g. 'reviews'")
     context_figures_heading: Text | None = Field(default=None, description="heading of the figures on the context page")
     context_figures_anchor: Id = Field(default="context-figures", description="the id of that heading, for links")
+    about_summary: Text | None = Field(
+        default=None, description="one line after the About link in the home page's list of where to go next, "
+        "e.g. 'editorial standards and how to report an error.'")
     featured_figures: Annotated[int, Field(ge=0, le=24)] = Field(
         default=6, description="how many figures the home page shows")
     featured_series: Id | None = Field(default=None, description="the time series the home page charts (an id in "
@@ -228,6 +232,20 @@ class Documentary(Strict):
     def locale(self) -> str:
         """The base edition's locale, e.g. 'en_GB'."""
         return f"{self.language}_{self.region}" if self.region else self.language
+
+    _catalogues: tuple[str, ...] = PrivateAttr(default=())
+
+    @property
+    def catalogues(self) -> tuple[str, ...]:
+        """The documentary's own ``locale/`` folder, when it has one (set by ``validate.check``): its
+        ``<lang>/LC_MESSAGES/messages.po`` and ``<lang>/language.yml`` add to or override the generator's."""
+        return self._catalogues
+
+    def with_catalogues(self, root: Path) -> Documentary:
+        """The documentary at ``root``, with its own catalogues found there."""
+        own = root / "locale"
+        self._catalogues = (str(own.resolve()),) if own.is_dir() else ()
+        return self
 
     @property
     def languages(self) -> tuple[str, ...]:

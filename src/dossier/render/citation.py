@@ -36,13 +36,13 @@ def bibtex_key(url: str, year: int, prefix: str) -> str:
 
 def bibtex_entry(key: str, title: object, author: object, year: int, url: object, note: object) -> str:
     """The suggested BibTeX entry of a page (the author braced twice: a corporate author), as plain text:
-    the template HTML-escapes it once."""
+    the template HTML-escapes it once. No ``url`` field when the page's address is unknown (no site_url)."""
     return "\n".join([
         f"@misc{{{key},",
         f"  title = {{{bibtex_escape(title)}}},",
         f"  author = {{{{{bibtex_escape(author)}}}}},",
         f"  year = {{{year}}},",
-        f"  url = {{{_url(plain(url))}}},",
+        *([f"  url = {{{_url(plain(url))}}},"] if plain(url) else []),
         f"  note = {{{bibtex_escape(note)}}}",
         "}",
     ])

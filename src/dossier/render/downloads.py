@@ -81,7 +81,7 @@ CSV_NOTE = N_("Text cells that begin with =, +, -, @, a tab or a carriage return
              "apostrophe to get the text as recorded. The JSON files hold every value unchanged.")
 
 def datapackage(ds: Dataset, site: Documentary) -> dict[str, Any]:
-    t = messages(site.locale)
+    t = messages(site.locale, site.catalogues)
     resources: list[dict[str, Any]] = [
         {"name": kind, "path": f"{kind}.json", "format": "json", "mediatype": "application/json",
          "encoding": "utf-8", "title": t.gettext(str(KINDS[kind].download)),
@@ -116,7 +116,7 @@ def datapackage(ds: Dataset, site: Documentary) -> dict[str, Any]:
 
 def readme(ds: Dataset, site: Documentary) -> str:
     """data/README.txt: what the downloads are, their licence, and how the CSV files protect spreadsheets."""
-    t = messages(site.locale)
+    t = messages(site.locale, site.catalogues)
     lines = [str(site.data_package.title), "", str(site.data_package.description), "",
              t.gettext("Licence: %(licence)s (%(url)s).", licence=site.licence.title, url=site.licence.url), "",
              t.gettext("Files:")]
@@ -133,7 +133,7 @@ def readme(ds: Dataset, site: Documentary) -> str:
 def files(ds: Dataset, site: Documentary) -> dict[str, str]:
     """Site path -> content of every download."""
     out = {f"data/{kind}.json": _dump(kind, ds) for kind in DOWNLOADS}
-    t = messages(site.locale)
+    t = messages(site.locale, site.catalogues)
     out["data/figures.csv"] = figures_csv(list(ds.figures.values()), t, site.vocabularies.units)
     for sid, points in ds.figures_by_series.items():
         out[f"data/series/{sid}.csv"] = figures_csv(points, t, site.vocabularies.units)

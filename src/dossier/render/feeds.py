@@ -52,7 +52,7 @@ def _feed(title: str, author: str, feed_path: str, site_url: str, entries: list[
 def events_feed(ds: Dataset, site: Documentary, site_url: str = "", language: str | None = None) -> str:
     events = heapq.nlargest(site.feeds.limit, ds.events.values(), key=lambda e: (e.date.sort_key, e.id))
     ed = site.edition(language or site.language)
-    url, t = SiteMap.of(site).url, messages(ed.locale)
+    url, t = SiteMap.of(site).url, messages(ed.locale, site.catalogues)
     return _feed(str(site.feeds.events), str(site.author), "feed/events.xml", site_url, language=ed.language,
                  edition_key=ed.prefix, entries=[
         (f"events/{e.id}", t.gettext("%(date)s: %(title)s", date=t.date(e.date), title=e.title), _stamp(e.date),
@@ -63,7 +63,7 @@ def events_feed(ds: Dataset, site: Documentary, site_url: str = "", language: st
 def corrections_feed(ds: Dataset, site: Documentary, site_url: str = "", language: str | None = None) -> str:
     corrections = heapq.nlargest(site.feeds.limit, ds.corrections.values(), key=lambda c: (c.date.sort_key, c.id))
     ed = site.edition(language or site.language)
-    url, t = SiteMap.of(site).url, messages(ed.locale)
+    url, t = SiteMap.of(site).url, messages(ed.locale, site.catalogues)
     return _feed(str(site.feeds.corrections), str(site.author), "feed/corrections.xml", site_url,
                  language=ed.language, edition_key=ed.prefix, entries=[
         (f"corrections/{c.id}", t.gettext("Correction, %(date)s: %(item)s", date=t.date(c.date), item=c.item),

@@ -43,13 +43,13 @@ class Renderer:
         self.edition = site.edition(language or site.language)
         """The edition rendered: its language, locale and folder (render inside ``types.edition``)."""
         self.lang = lang = self.edition.language
-        self.t = messages(self.edition.locale)
+        self.t = messages(self.edition.locale, site.catalogues)
         names = Locale.parse(self.edition.locale)
         self.territories = MappingProxyType(dict(names.territories))
         """Country names by ISO code, in the edition's language (CLDR): readers never see 'VN' or 'GB'."""
         self.language_names = MappingProxyType(dict(names.languages))
         """Language names by ISO 639-1 code, in the edition's language (CLDR), as headings and lists write them."""
-        in_text = language_data(lang).name_in_text
+        in_text = language_data(lang, site.catalogues).name_in_text
         self.language_in_text = MappingProxyType({code: in_text(name) for code, name in names.languages.items()})
         """The same names as running text writes them ('ngôn ngữ: tiếng Anh'; the language's ``language.yml``)."""
         english = site.language
@@ -64,7 +64,7 @@ class Renderer:
             name: MappingProxyType({key: term.label.get(lang) for key, term in getattr(vocabularies, name).items()})
             for name in type(vocabularies).model_fields})
         """Vocabulary labels in the edition's language, by vocabulary and key."""
-        self.env = environment(tuple(str(d) for d in template_dirs), self.t.language, site.languages)
+        self.env = environment(tuple(str(d) for d in template_dirs), self.t.language, site.languages, site.catalogues)
         self.by_year: dict[str, dict[int, Any]] = {
             p.key: p.type.years(site, ds, lang) for p in self.sitemap.pages if isinstance(p.type, ByYear)}
         """The entries of each by-year index page, by year: the timeline's events and the sources (oldest
@@ -91,6 +91,8 @@ class Renderer:
           ``quote_url(quote)`` (the source with a text fragment), ``figure_url(figure)`` (its first source at
           the figure's own words), ``attributed(publisher, title)``,
           ``names(title, publisher)``;
+        - ``has_page(key)``: whether the documentary has that index page (only the home page and the sources
+          are in every documentary);
         - ``_``, ``gettext``, ``ngettext``: the catalogue (Jinja's i18n extension).
         """
         ds, t = self.ds, self.t
@@ -138,6 +140,7 @@ class Renderer:
                 self.site.vocabularies.source_kinds[ds.sources[s].kind].primary for s in f.sources),
             "attributed": values.attributed,
             "names": values.names,
+            "has_page": self.site.pages.__contains__,
         }
 
     # -- the pages ------------------------------------------------------------------------

@@ -61,9 +61,11 @@ def _refs_in(annotation: Any) -> list[Ref]:
     return refs
 
 
-def _field_names() -> list[str]:
+@functools.cache
+def field_names(model: type[BaseModel]) -> list[str]:
+    """Every field name of ``model`` and of the models inside it: what an unknown key may be a misspelling of."""
     names: set[str] = set()
-    stack: list[type[BaseModel]] = [k.model for k in KINDS.values()]
+    stack: list[type[BaseModel]] = [model]
     seen: set[type[BaseModel]] = set()
     while stack:
         model = stack.pop()
@@ -76,11 +78,8 @@ def _field_names() -> list[str]:
     return sorted(names)
 
 
-FIELD_NAMES = _field_names()
-
-
-def _message(err: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, str | None]:
-    """Say a pydantic error in the contributor's terms, with a hint where one helps."""
+def _message(err: dict[str, Any], loc: tuple[Any, ...], model: type[BaseModel]) -> tuple[str, str | None]:
+    """Say a pydantic error in the contributor's terms, with a hint where one helps (``model``: the file's)."""
     kind, value = err["type"], err.get("input")
     name = str(loc[-1]) if loc else ""
     if kind == "missing":
@@ -89,7 +88,7 @@ def _message(err: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, str | None
                     "every fact needs a source: list the id of an entry in data/sources/")
         return f"required field '{name}' is missing", None
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(name, FIELD_NAMES, n=1)
+        close = difflib.get_close_matches(name, field_names(model), n=1)
         return f"unknown field '{name}'", (f"did you mean '{close[0]}'?" if close else "remove it")
     if kind in ("string_type", "int_type", "float_type", "list_type", "model_type", "dict_type",
                 "model_attributes_type"):
@@ -167,7 +166,7 @@ def validate_raw(raw: RawEntry, model: type[M], errors: list[DataError],
             if loc in seen or any(full[:n] in raw.loaded.refused for n in range(len(full) + 1)):
                 continue
             seen.add(loc)
-            message, hint = _message(dict(err), loc)
+            message, hint = _message(dict(err), loc, model)
             errors.append(raw.error(loc, message, hint, key=err["type"] == "extra_forbidden"))
         return None
 
@@ -216,6 +215,8 @@ def check_references(raws: list[RawEntry], errors: list[DataError],
     """
     broken: set[int] = set()
     unreadable = unreadable or {}
+    lists = {raw.kind: raw.display_path for raw in raws if not raw.one_per_file}
+    """The kinds kept in one list file (data/tags.yml), and that file: where a missing entry is added."""
     unchecked: dict[str, int] = {}
     ids: dict[str, dict[str, RawEntry]] = {kind: {} for kind in KINDS}
     for raw in raws:
@@ -251,7 +252,8 @@ def check_references(raws: list[RawEntry], errors: list[DataError],
                 continue
             broken.add(id(raw))
             close = difflib.get_close_matches(target, list(ids[kind]), n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else f"add data/{kind}/{target}.yml or fix the id"
+            where = f"add it to {lists[kind]}" if kind in lists else f"add data/{kind}/{target}.yml"
+            hint = f"did you mean '{close[0]}'?" if close else f"{where} or fix the id"
             errors.append(raw.error(loc, f"no {KINDS[kind].singular} with id '{target}'", hint))
         item = raw.value.get("item") if raw.kind == "corrections" and isinstance(raw.value, dict) else None
         if isinstance(item, str):
@@ -316,7 +318,7 @@ def read_documentary(root: Path, errors: list[DataError]) -> Documentary | None:
     site = validate_raw(raw, Documentary, errors, declared_languages(raw)) if raw is not None else None
     if site is not None and raw is not None and not check_pages(site, raw, errors):
         return None
-    return site
+    return site.with_catalogues(root) if site is not None else None
 
 
 def declared_languages(raw: RawEntry) -> tuple[str, ...] | None:
@@ -334,7 +336,7 @@ def check_pages(site: Documentary, raw: RawEntry, errors: list[DataError]) -> bo
     """Every key of ``pages`` is a page type of the generator (``render.pages.PAGE_TYPES``), and every
     required one is there. False when one is not."""
     known = [p.key for p in PAGE_TYPES]
-    optional = " or ".join(f"'{p.key}'" for p in PAGE_TYPES if not p.required)
+    required = " and ".join(f"'{key}'" for key in REQUIRED)
     ok, suggested = True, set()
     for key in site.pages:
         if key not in known:
@@ -346,7 +348,7 @@ def check_pages(site: Documentary, raw: RawEntry, errors: list[DataError]) -> bo
             ok = False
     missing = [key for key in REQUIRED if key not in site.pages and key not in suggested]
     if missing:
-        errors.append(raw.error(("pages",), f"'{missing[0]}' is missing (only {optional} may be left out)"))
+        errors.append(raw.error(("pages",), f"'{missing[0]}' is missing (every documentary has {required})"))
         ok = False
     return ok
 
@@ -363,7 +365,16 @@ def _documentary_raw(root: Path, errors: list[DataError]) -> RawEntry | None:
 
 
 def check_documentary(site: Documentary, raw: RawEntry, dataset: Dataset, errors: list[DataError]) -> None:
-    """What the configuration names must exist in the data."""
+    """What the configuration names must exist in the data, and a page left out must have nothing to show."""
+    for page in PAGE_TYPES:
+        held = [(kind, len(getattr(dataset, kind))) for kind in page.shows if getattr(dataset, kind)]
+        if page.key not in site.pages and held:
+            kind, n = held[0]
+            where = sorted({path for (k, _), path in dataset.origin.items() if k == kind})
+            errors.append(raw.error(("pages",), f"'{page.key}' is missing, and {where[0]}"
+                                    f"{' and others' if len(where) > 1 else ''} hold{'s' if len(where) == 1 else ''} "
+                                    f"{n} {KINDS[kind].singular if n == 1 else kind}",
+                                    f"add pages.{page.key} (title and description), or remove those entries"))
     if site.featured_series and not dataset.figures_by_series.get(site.featured_series):
         close = difflib.get_close_matches(site.featured_series, list(dataset.series), n=1)
         errors.append(raw.error(("featured_series",), f"no series with points and id '{site.featured_series}'",
@@ -381,6 +392,8 @@ def validate_project(root: Path) -> tuple[Documentary, Dataset]:
     site = validate_raw(raw, Documentary, errors, declared_languages(raw)) if raw is not None else None
     if site is not None and raw is not None and not check_pages(site, raw, errors):
         site = None
+    if site is not None:
+        site.with_catalogues(root)
     try:
         dataset = validate(root / "data", root=root, site=site)
     except DataInvalid as exc:

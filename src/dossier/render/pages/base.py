@@ -58,8 +58,11 @@ class PageType:
     template: ClassVar[str]
     lists: ClassVar[str | None] = None
     """The kind of entry it lists: what ``{count}`` in its description stands for."""
-    required: ClassVar[bool] = True
-    """Whether every documentary has it."""
+    required: ClassVar[bool] = False
+    """Whether every documentary has it (the home page and the sources); the others are left out of a
+    documentary with nothing to show on them."""
+    shows: ClassVar[tuple[str, ...]] = ()
+    """The kinds whose entries it shows: a documentary with entries of one of them must have the page."""
     searched: ClassVar[bool] = True
     """Whether the search index includes it (the timeline repeats every event page: it does not)."""
 

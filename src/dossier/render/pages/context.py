@@ -73,9 +73,9 @@ class ContextYear:
 
 class Context(ByYear):
     key = "context"
+    shows = ("reports",)
     template = "context.html"
     year_template = "context_year.html"
-    required = False
 
     def route(self, site: Documentary | None) -> str:
         return f"{site.context_path if site else 'context'}/"

@@ -15,6 +15,7 @@ EXPLORE = ("timeline", "people", "agreements", "context", "figures", "sources")
 
 class Home(PageType):
     key = "home"
+    required = True
     template = "home.html"
 
     def route(self, site: Any) -> str:

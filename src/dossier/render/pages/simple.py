@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 class People(PageType):
     key = "people"
+    shows = ("people",)
     template = "people.html"
     lists = "people"
 
@@ -23,6 +24,7 @@ class People(PageType):
 
 class Agreements(PageType):
     key = "agreements"
+    shows = ("agreements",)
     template = "agreements.html"
     lists = "agreements"
 
@@ -32,6 +34,7 @@ class Agreements(PageType):
 
 class Figures(PageType):
     key = "figures"
+    shows = ("figures", "series")
     template = "figures.html"
     lists = "figures"
 
@@ -45,6 +48,7 @@ class Figures(PageType):
 
 class Corrections(PageType):
     key = "corrections"
+    shows = ("corrections",)
     template = "corrections.html"
     lists = "corrections"
 
@@ -58,6 +62,7 @@ class Corrections(PageType):
 
 class Glossary(PageType):
     key = "glossary"
+    shows = ("glossary",)
     template = "glossary.html"
     lists = "glossary"
 

@@ -23,6 +23,7 @@ def by_year(ds: Dataset) -> dict[int, list[Any]]:
 
 class Sources(ByYear):
     key = "sources"
+    required = True
     template = "sources.html"
     year_template = "sources_year.html"
     lists = "sources"

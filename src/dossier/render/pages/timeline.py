@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 class Timeline(ByYear):
     key = "timeline"
+    shows = ("events",)
     template = "timeline.html"
     year_template = "timeline_year.html"
     lists = "events"
