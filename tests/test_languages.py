@@ -133,3 +133,11 @@ def test_an_edition_in_a_language_cldr_does_not_know_is_refused(tiny: Path) -> N
     assert [str(e) for e in info.value.errors] == [
         "documentary.yml:38:16: editions.0.language: 'xx' is not a language CLDR knows (write an ISO 639-1 code "
         "such as 'en', 'vi' or 'fr')"]
+
+
+def test_each_editions_downloads_are_described_in_its_language(trilingual: Path) -> None:
+    assert "Files:" in (trilingual / "data" / "README.txt").read_text(encoding="utf-8")
+    french = (trilingual / "fr" / "data" / "README.txt").read_text(encoding="utf-8")
+    assert "Fichiers\u00a0:" in french  # French typography: a no-break space before the colon
+    assert "Files:" not in french
+    assert (trilingual / "fr" / "data" / "events.json").read_bytes() == (trilingual / "data" / "events.json").read_bytes()

@@ -63,7 +63,7 @@ def prepare(root: Path, overrides: Path | None = None, extra: dict[str, Any] | N
         for page in pages:
             renderer.render(page)
         site_url = str((extra or {}).get("site_url") or "")
-        generated: dict[str, str | bytes] = {**downloads.files(dataset, site),
+        generated: dict[str, str | bytes] = {**downloads.files(dataset, site, renderer.lang),
                                              **feeds.files(dataset, site, site_url, renderer.lang)}
         generated[card.PATH] = card.png(str(site.title), str(site.author))  # og:image, in the edition's language
         extra_files = [ExtraFile(path, content) for path, content in generated.items()]

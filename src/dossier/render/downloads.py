@@ -80,8 +80,13 @@ CSV_NOTE = N_("Text cells that begin with =, +, -, @, a tab or a carriage return
              "so that spreadsheets do not run them as formulas (OWASP's advice on CSV injection); remove that one "
              "apostrophe to get the text as recorded. The JSON files hold every value unchanged.")
 
-def datapackage(ds: Dataset, site: Documentary) -> dict[str, Any]:
-    t = messages(site.locale, site.catalogues)
+def _words(site: Documentary, language: str | None) -> Messages:
+    """The catalogue and formats of the edition in ``language`` (the base edition's by default)."""
+    return messages(site.edition(language or site.language).locale, site.catalogues)
+
+
+def datapackage(ds: Dataset, site: Documentary, language: str | None = None) -> dict[str, Any]:
+    t = _words(site, language)
     resources: list[dict[str, Any]] = [
         {"name": kind, "path": f"{kind}.json", "format": "json", "mediatype": "application/json",
          "encoding": "utf-8", "title": t.gettext(str(KINDS[kind].download)),
@@ -114,9 +119,9 @@ def datapackage(ds: Dataset, site: Documentary) -> dict[str, Any]:
     }
 
 
-def readme(ds: Dataset, site: Documentary) -> str:
+def readme(ds: Dataset, site: Documentary, language: str | None = None) -> str:
     """data/README.txt: what the downloads are, their licence, and how the CSV files protect spreadsheets."""
-    t = messages(site.locale, site.catalogues)
+    t = _words(site, language)
     lines = [str(site.data_package.title), "", str(site.data_package.description), "",
              t.gettext("Licence: %(licence)s (%(url)s).", licence=site.licence.title, url=site.licence.url), "",
              t.gettext("Files:")]
@@ -130,15 +135,15 @@ def readme(ds: Dataset, site: Documentary) -> str:
     return "\n".join(lines)
 
 
-def files(ds: Dataset, site: Documentary) -> dict[str, str]:
+def files(ds: Dataset, site: Documentary, language: str | None = None) -> dict[str, str]:
     """Site path -> content of every download."""
     out = {f"data/{kind}.json": _dump(kind, ds) for kind in DOWNLOADS}
-    t = messages(site.locale, site.catalogues)
+    t = _words(site, language)  # each edition's downloads in its language (render inside types.edition)
     out["data/figures.csv"] = figures_csv(list(ds.figures.values()), t, site.vocabularies.units)
     for sid, points in ds.figures_by_series.items():
         out[f"data/series/{sid}.csv"] = figures_csv(points, t, site.vocabularies.units)
-    out["data/README.txt"] = readme(ds, site)
-    out["data/datapackage.json"] = json.dumps(datapackage(ds, site), ensure_ascii=False, indent=1) + "\n"
+    out["data/README.txt"] = readme(ds, site, language)
+    out["data/datapackage.json"] = json.dumps(datapackage(ds, site, language), ensure_ascii=False, indent=1) + "\n"
     for name, schema in schemas(PAGE_KEYS, site.languages).items():
         out[f"data/schemas/{name}"] = json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     return out

@@ -74,6 +74,26 @@ def _finalize(language: str, languages: tuple[str, ...], dirs: Catalogues) -> An
     return finalize
 
 
+class _Compiled(jinja2.BytecodeCache):
+    """Compiled templates, shared by the environments of every edition: they differ only in the callables
+    installed at run time (the catalogue, ``finalize``), not in their options, so one template compiles once
+    per build. A bucket whose template source changed is recompiled (Jinja checks the source's checksum)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = _Compiled()
+
+
 @functools.cache
 def environment(template_dirs: tuple[str, ...], language: str, languages: tuple[str, ...],
                 dirs: Catalogues = ()) -> jinja2.Environment:
@@ -88,6 +108,7 @@ def environment(template_dirs: tuple[str, ...], language: str, languages: tuple[
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=True,
+        bytecode_cache=COMPILED,  # one compilation of each template for all editions
         extensions=["jinja2.ext.i18n"],  # {% trans %}, _() and ngettext() read the catalogue
         finalize=(finalize := _finalize(language, languages, dirs)),  # the edition's text, or the base text, marked
     )
