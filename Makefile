@@ -45,14 +45,15 @@ browser:
 fonts:
 	@$(ENSURE) /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf=fonts-dejavu-core
 
-# Both editions by default; EDITION=en (or vi) serves the edition being edited alone, for a faster rebuild.
+# Both editions by default; EDITION=en (or vi) serves the edition being edited alone. --dirty: a save rebuilds
+# only the pages it changes (dossier.incremental; the result is the clean build's, tests/test_incremental.py).
 serve: $(STAMP) fonts
 ifeq ($(EDITION),)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 else ifeq ($(wildcard mkdocs.$(EDITION).yml),)
-	DOSSIER_EDITIONS=$(EDITION) $(BIN)/mkdocs serve
+	DOSSIER_EDITIONS=$(EDITION) $(BIN)/mkdocs serve --dirty
 else
-	$(BIN)/mkdocs serve -f mkdocs.$(EDITION).yml
+	$(BIN)/mkdocs serve --dirty -f mkdocs.$(EDITION).yml
 endif
 
 build: $(STAMP) fonts

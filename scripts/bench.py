@@ -123,11 +123,12 @@ def _edited(project: Path, edit: str) -> tuple[Path, Callable[[str, int], str]]:
 
 
 SERVE_MODES = {
-    "both": ("both editions (`make serve`)", [], {}),
-    "en": ("English only (`make serve EDITION=en`)", [], {"DOSSIER_EDITIONS": "en"}),
-    "vi": ("Vietnamese only (`make serve EDITION=vi`)", ["-f", "mkdocs.vi.yml"], {}),
+    "both": ("both editions (`make serve`)", ["--dirty"], {}),
+    "en": ("English only (`make serve EDITION=en`)", ["--dirty"], {"DOSSIER_EDITIONS": "en"}),
+    "vi": ("Vietnamese only (`make serve EDITION=vi`)", ["--dirty", "-f", "mkdocs.vi.yml"], {}),
 }
-"""How `mkdocs serve` runs: every edition, or only the one being edited."""
+"""How `mkdocs serve` runs (as `make serve` does: ``--dirty``, only changed pages rebuilt): every edition, or only
+the one being edited."""
 
 
 def serve_rebuild(project: Path, edit: str = "data", rounds: int = 3, mode: str = "both") -> tuple[float, float]:

@@ -7,6 +7,7 @@ this file only; load, validate, model and render never import MkDocs.
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import os
 import subprocess
@@ -22,7 +23,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from dossier import editions
+from dossier import editions, incremental
 from dossier.adapters import session
 from dossier.adapters.plugin import DossierPlugin
 from dossier.build import THEME, Build, prepare
@@ -42,6 +43,35 @@ STYLESHEET = "assets/dossier/dossier.css"
 
 
 TOC_LABEL = N_("Table of contents")
+
+
+class _Generated(File):
+    """A generated file that says whether it changed since the last build (``mkdocs serve --dirty`` then
+    skips the pages that did not)."""
+
+    dossier_modified = True
+
+    def is_modified(self) -> bool:
+        return self.dossier_modified
+
+
+def _always_modified() -> bool:
+    return True
+
+
+def _hand_written_modified(files: Files) -> None:
+    """Hand-written pages are rebuilt every time: they are few, and the navigation takes their titles."""
+    for f in files.documentation_pages():
+        if not isinstance(f, _Generated):
+            f.is_modified = _always_modified  # type: ignore[method-assign]
+
+
+class _DirtyNotice(logging.Filter):
+    """MkDocs warns on every dirty build that navigation may be inaccurate; ours rebuilds every page that
+    shows the navigation's titles, so the warning (which would stop a strict build) is not logged."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "A 'dirty' build is being performed" not in record.getMessage()
 
 
 class DataValidationError(PluginError):
@@ -73,8 +103,8 @@ def _install_theme(config: Any) -> None:
     """Put the generator's theme layer between the documentary's overrides and Material, with its assets.
 
     A documentary's mkdocs.yml then needs no template, stylesheet or script of its own; its
-    ``custom_dir`` (if any) still wins. Under `mkdocs serve`, the package is watched too, so an
-    edit to the generator rebuilds the site (see ``session``).
+    ``custom_dir`` (if any) still wins. Under `mkdocs serve`, the data, documentary.yml and the package are
+    watched too, so an edit to the data or to the generator rebuilds the site (see ``session``).
     """
     dirs = config.theme.dirs
     if str(THEME) not in dirs:
@@ -83,7 +113,7 @@ def _install_theme(config: Any) -> None:
         config.extra_css.append(STYLESHEET)
     if session.serving:
         root = Path(config.config_file_path).parent
-        for path in [PACKAGE, root / "documentary.yml", *sorted(root.glob("mkdocs.*.yml"))]:
+        for path in [PACKAGE, root / "documentary.yml", root / "data", *sorted(root.glob("mkdocs.*.yml"))]:
             if path.exists() and str(path) not in config.watch:
                 config.watch.append(str(path))
 
@@ -137,10 +167,22 @@ class Adapter:
         """Our time in every edition of one build (the base one and those built after it), for bench."""
         self.further: list[editions.EditionBuild] = []
         """The further editions the base edition's build goes on to build (``editions.plan``)."""
+        self.rebuild: set[str] | None = None
+        """Under `mkdocs serve --dirty`: the generated pages that changed since the last build (None: all)."""
+        self.signature = ""
+        self.files: Files | None = None
+        self.search: dict[str, list[dict[str, Any]]] = {}
+        """page url -> the search index's entries for it, as this build made them."""
+        self._indexed = 0
 
     def on_startup(self, command: str, dirty: bool) -> None:
-        """Remember whether we serve: only `mkdocs serve` turns data errors into an error page."""
+        """Remember whether we serve (only `mkdocs serve` turns data errors into an error page) and whether
+        only changed pages are rebuilt (``--dirty``)."""
         session.serving = command == "serve"
+        session.dirty = session.serving and dirty
+        session.previous.clear()
+        if session.dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
 
     @timed
     def on_config(self, config: Any) -> None:
@@ -185,12 +227,23 @@ class Adapter:
         self.by_src = {p.src_uri: p for p in self.build.pages}
         if self.edition.prefix == "":
             session.last_pages = [(p.src_uri, p.in_nav) for p in self.build.pages]
+        self.search, self._indexed = {}, 0
+        self.signature = incremental.signature(
+            [Path(p).read_text(encoding="utf-8") for p in sorted(root.glob("mkdocs*.yml"))]
+            + [(root / "documentary.yml").read_text(encoding="utf-8"), repr(config.nav), repr(sorted(
+                session.stamps().items())), self.edition.prefix],
+            [THEME, Path(config.docs_dir), *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])])
+        previous = session.previous.get(self.edition.prefix) if session.dirty else None
+        self.rebuild = incremental.changed(self.build.pages, previous, self.signature) if previous else None
 
     def _serve_errors(self, exc: DataInvalid, config: Any) -> None:
         """Print the errors and build only error pages, at every address the last good build had."""
         self.errors = exc.errors
         self.build = None
         self.by_src = {}
+        self.rebuild = None
+        for previous in session.previous.values():  # the next good build rebuilds every page (and still
+            previous.signature = ""                   # removes the pages gone meanwhile)
         # Printed, not logged: MkDocs counts logged warnings and would abort a strict build, which
         # leaves `mkdocs serve` stuck on the previous site.
         print("Data validation failed (the browser shows these too):\n" + exc.report(), file=sys.stderr, flush=True)
@@ -226,7 +279,9 @@ class Adapter:
 
     @timed
     def on_files(self, files: Files, config: Any) -> Files:
-        """Add the generated pages; a collision with a hand-written page in docs/ is an error."""
+        """Add the generated pages; a collision with a hand-written page in docs/ is an error. Under
+        ``--dirty``, only the pages that changed are marked modified; hand-written pages always are."""
+        self.files = files
         if self.build is None:  # serving data errors: empty stubs keep every known address alive
             stubs = dict(session.last_pages) or {p.src_uri: True for p in SiteMap.of(None).pages}
             for src, in_nav in stubs.items():
@@ -235,14 +290,17 @@ class Adapter:
                     if not in_nav:
                         f.inclusion = InclusionLevel.NOT_IN_NAV
                     files.append(f)
+            _hand_written_modified(files)
             return files
         _swap_translated_docs(files, config, self.build.language)
+        _hand_written_modified(files)
         for page in self.build.pages:
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None and not existing.generated_by:
                 raise PluginError(f"docs/{page.src_uri}: this page is generated from data/; "
                                   "remove or rename the hand-written file")
-            f = File.generated(config, page.src_uri, content="")
+            f = _Generated.generated(config, page.src_uri, content="")
+            f.dossier_modified = self.rebuild is None or page.src_uri in self.rebuild  # type: ignore[attr-defined]
             if not page.in_nav:
                 f.inclusion = InclusionLevel.NOT_IN_NAV  # reached from index pages: keeps MkDocs linear
             files.append(f)
@@ -269,6 +327,15 @@ class Adapter:
         generated = self.by_src.get(page.file.src_uri)
         return generated.body if generated is not None else html
 
+    def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        """Keep the search index's entries for this page (the theme's search plugin has just added them):
+        a dirty build writes the whole index again from them and the previous build's."""
+        search = config.plugins.get("material/search")
+        entries = search.search_index.entries if search is not None and hasattr(search, "search_index") else []
+        self.search[page.url] = [dict(e) for e in entries[self._indexed:]]
+        self._indexed = len(entries)
+        return context
+
     @timed
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         """Name the theme's table-of-contents toggle, then write the page's Content-Security-Policy (hashes of
@@ -288,6 +355,7 @@ class Adapter:
         build, edition = self.build, self.edition
         if build is None or edition is None:
             return
+        self._keep(config)
         self.timings.add(self.spent, build.timings)
         if edition.prefix:
             return
@@ -301,9 +369,34 @@ class Adapter:
             else:  # the hook file (dropped above): the adapter takes its place (MkDocs calls a plugin's on_* methods)
                 sub.plugins["dossier"] = adapter  # type: ignore[assignment]
             with in_edition(further.edition.language):
-                mkdocs_build(sub, dirty=False)
+                mkdocs_build(sub, dirty=session.dirty)
             self.timings.add(adapter.timings.hooks, adapter.timings.stages)
         self.timings.write(os.environ.get("DOSSIER_TIMINGS"))
+
+
+    def _keep(self, config: Any) -> None:
+        """Under `mkdocs serve`: remember this build (what each page was, where it went, its search entries).
+        After a dirty build, delete the pages that are gone and write the search index again in the order a
+        clean build writes it."""
+        if not session.serving or self.files is None or self.edition is None or self.build is None:
+            return
+        previous = session.previous.get(self.edition.prefix) if session.dirty else None
+        pages = [(f.dest_uri, f.page.url) for f in self.files.documentation_pages() if f.page is not None]
+        before = previous.search if previous is not None else {}
+        search = {url: self.search[url] if url in self.search else before.get(url, []) for _, url in pages}
+        outputs = {dest for dest, _ in pages} | {extra.path for extra in self.build.files}
+        site = Path(config.site_dir)
+        if previous is not None:
+            for gone in sorted(previous.outputs - outputs):
+                (site / gone).unlink(missing_ok=True)
+        if session.dirty:  # the theme merges a dirty build's entries into the last index out of order: rewrite it
+            index = site / "search" / "search_index.json"
+            if index.is_file():
+                data = json.loads(index.read_text(encoding="utf-8"))
+                data["docs"] = [entry for _, url in pages for entry in search.get(url, [])]
+                index.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
+        session.previous[self.edition.prefix] = incremental.Previous(
+            self.signature, {p.src_uri: incremental.page_digest(p) for p in self.build.pages}, outputs, search)
 
 
 ADAPTER = Adapter()

@@ -24,6 +24,12 @@ serving = False
 last_pages: list[tuple[str, bool]] = []
 """(source path, in navigation) of the pages of the last good build, kept as stubs on error pages."""
 
+dirty = False
+"""True under ``mkdocs serve --dirty`` (``make serve``): only the pages that changed are rebuilt."""
+
+previous: dict[str, Any] = {}
+"""Edition folder ('' or 'vi/') -> its last good build in this session (``dossier.incremental.Previous``)."""
+
 _stamps: dict[str, float] = {}
 _adapter: Any = None
 
@@ -41,6 +47,11 @@ def _package_files(package: str) -> dict[str, float]:
             except OSError:
                 files[path] = -1  # deleted: counts as a change
     return files
+
+
+def stamps() -> dict[str, float]:
+    """The modification times of the package's modules as last imported (a rebuild after a code edit is full)."""
+    return dict(_stamps)
 
 
 def changed(package: str) -> bool:

@@ -1,0 +1,121 @@
+"""incremental.py and the adapter under `mkdocs serve --dirty`: after any sequence of edits, the site served
+is the site a fresh server builds from the same files (every page, the search index, the downloads), and a
+page that is gone is gone."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, TINY, ServedProject, write_data
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TRANSLATED_EVENT = TINY["events/call-2024.yml"].replace(
+    "title: A call\n", "title: {en: A call, vi: Một cuộc gọi, fr: Un appel}\n")
+
+NEW_EVENT = """\
+id: new-2024
+date: 2024-05-02
+title: A second call
+summary: They spoke again.
+participants:
+  - person: to-lam
+    part: participant
+tags: [returns]
+sources: [ho-2024]
+"""
+
+
+def project(tmp: Path) -> Path:
+    root = tmp / "record"
+    shutil.copytree(FIXTURES / "trilingual", root)
+    shutil.copytree(ROOT / "hooks", root / "hooks")
+    shutil.copytree(ROOT / "src", root / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    write_data(root, {**TINY, "events/call-2024.yml": TRANSLATED_EVENT})
+    return root
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def edits(root: Path) -> dict[str, Callable[[], None]]:
+    data = root / "data"
+    return {
+        "event summary": lambda: replace(data / "events" / "call-2024.yml", "Two ministers spoke.",
+                                         "Two ministers spoke at length."),
+        "new event": lambda: (data / "events" / "new-2024.yml").write_text(NEW_EVENT, encoding="utf-8"),
+        "source title": lambda: replace(data / "sources" / "ho-2024.yml", "UK signs agreement",
+                                        "UK signs an agreement"),
+        "page title": lambda: replace(root / "documentary.yml", "en: Timeline,", "en: Chronology,"),
+        "template": lambda: replace(root / "src" / "dossier" / "theme" / "dossier" / "event.html", "{% import",
+                                    "<p id=edited-template></p>\n{% import"),
+        "about page": lambda: replace(root / "docs" / "about" / "index.md", "A tiny record for tests.",
+                                      "A tiny record, for tests."),
+        "figure value": lambda: replace(data / "figures.yml", "value: 3356", "value: 3357"),
+    }
+
+
+def served_files(server: ServedProject, paths: list[str]) -> dict[str, tuple[int, str]]:
+    """Every path's status and body, with the server's own port and live-reload clock made neutral."""
+    out = {}
+    for path in paths:
+        status, body = server.get("record/" + path)
+        body = re.sub(r"livereload\(\d+, \d+\)", "livereload(EPOCH)", body)  # the server's reload clock
+        out[path] = (status, body.replace(str(server.port), "PORT"))
+    return out
+
+
+def site_paths(root: Path, tmp: Path) -> list[str]:
+    """Every file a clean build of ``root`` writes (pages, search index, downloads, feeds)."""
+    out = tmp / "clean"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(out)], cwd=root,
+                            env={**os.environ, "PYTHONPATH": str(root / "src")}, capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    return sorted(p.relative_to(out).as_posix().removesuffix("index.html") for p in out.rglob("*")
+                  if p.is_file() and p.suffix in (".html", ".json", ".xml", ".csv", ".txt")
+                  and "assets" not in p.parts)
+
+
+SEEDS = [int(s) for s in os.environ.get("DOSSIER_EDIT_SEEDS", "20261207,7").split(",")]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_after_a_random_sequence_of_edits_the_dirty_site_is_the_clean_one(tmp_path: Path, seed: int) -> None:
+    root = project(tmp_path)
+    server = ServedProject(root, "--dirty")
+    try:
+        sequence = random.Random(seed).sample(sorted(edits(root)), 5)  # noqa: S311 - a reproducible sequence
+        for name in sequence:
+            server.rebuilt(edits(root)[name])
+        # a data error, then its fix: the error pages, then the whole site again
+        broken = TRANSLATED_EVENT.replace("date: 2024-04-15", "date: 2024-02-30")
+        server.rebuilt(lambda: write_data(root, {"events/call-2024.yml": broken}))
+        assert "impossible date" in server.get("record/events/call-2024/")[1]
+        server.rebuilt(lambda: write_data(root, {"events/call-2024.yml": TRANSLATED_EVENT}))
+        if (root / "data" / "events" / "new-2024.yml").exists():
+            server.rebuilt(lambda: (root / "data" / "events" / "new-2024.yml").unlink())
+        paths = [*site_paths(root, tmp_path), "events/new-2024/", "fr/events/new-2024/"]
+        dirty = served_files(server, paths)
+    finally:
+        server.stop()
+    fresh = ServedProject(root)
+    try:
+        clean = served_files(fresh, paths)
+    finally:
+        fresh.stop()
+    assert dirty["events/new-2024/"][0] == 404  # a page that is gone is gone
+    different = [p for p in paths if dirty[p] != clean[p]]
+    assert different == [], f"seed {seed}, edits {sequence}: {different[:5]}"
+    assert re.search(r"Un appel", clean["fr/events/call-2024/"][1])
