@@ -55,6 +55,8 @@ class PageType:
 
     key: ClassVar[str]
     """Its key in documentary.yml's ``pages``."""
+    path: ClassVar[str | None] = None
+    """Its address, when it is not ``<key>/``."""
     template: ClassVar[str]
     lists: ClassVar[str | None] = None
     """The kind of entry it lists: what ``{count}`` in its description stands for."""
@@ -68,7 +70,7 @@ class PageType:
 
     def route(self, site: Documentary | None) -> str:
         """Its address, relative to the edition's root."""
-        return f"{self.key}/"
+        return self.path if self.path is not None else f"{self.key}/"
 
     def src_uri(self, site: Documentary | None) -> str:
         """The (virtual) Markdown source MkDocs knows the page by."""

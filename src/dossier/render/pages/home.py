@@ -17,9 +17,7 @@ class Home(PageType):
     key = "home"
     required = True
     template = "home.html"
-
-    def route(self, site: Any) -> str:
-        return ""
+    path = ""
 
     def view(self, r: Renderer) -> dict[str, Any]:
         ds, site = r.ds, r.site

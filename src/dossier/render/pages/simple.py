@@ -52,8 +52,7 @@ class Corrections(PageType):
     template = "corrections.html"
     lists = "corrections"
 
-    def route(self, site: Any) -> str:
-        return "about/corrections/"
+    path = "about/corrections/"
 
     def view(self, r: Renderer) -> dict[str, Any]:
         return {"corrections": sorted(r.ds.corrections.values(), key=lambda c: (c.date.sort_key, c.id), reverse=True),
@@ -66,8 +65,7 @@ class Glossary(PageType):
     template = "glossary.html"
     lists = "glossary"
 
-    def route(self, site: Any) -> str:
-        return "about/glossary/"
+    path = "about/glossary/"
 
     def view(self, r: Renderer) -> dict[str, Any]:
         langs = [(e.language, r.language_names.get(e.language, e.language))
