@@ -218,15 +218,16 @@ def search_results(pg: Page, base_url: str, edition: str, query: str) -> tuple[s
     pg.goto(base_url + edition)
     pg.click("label.md-search__icon, .md-search__input", timeout=5000)
     box, first = pg.locator("input.md-search__input"), pg.locator(".md-search-result__item").first
-    for attempt in range(3):  # a query typed while the worker still builds its index may go unanswered: retype
-        box.fill("")
-        box.fill(query)  # one input event: no results of a half-typed query
-        try:
-            expect(first).to_be_visible(timeout=10000)
-            break
-        except AssertionError:
-            if attempt == 2:
-                raise
+    # Wait for the worker's index: the count line leaves the text it was served with ("Initializing search").
+    served = pg.request.get(pg.url).text()
+    initial = served.split('class="md-search-result__meta"', 1)[1].split(">", 1)[1].split("<", 1)[0].strip()
+    pg.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent.trim() !== t",
+                         arg=initial, timeout=30000)
+    # The theme reads the box on keyup, on focus and when its worker gets ready, never on 'input': with the
+    # worker ready, fill() alone is never seen (the flake CI hit). End releases a key, as typing does.
+    box.fill(query)  # the whole query at once: no results of a half-typed query
+    box.press("End")
+    expect(first).to_be_visible(timeout=10000)
     meta = ""
     for _ in range(50):  # until the worker's answer has settled
         pg.wait_for_timeout(200)
