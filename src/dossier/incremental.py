@@ -3,7 +3,8 @@
 A page is rebuilt when what the renderer made of it (title, description, body, structured data, data file,
 search and navigation flags) differs from the last build of the same edition, or when anything every page
 depends on changed (the configuration, documentary.yml, a template or asset of the theme, a hand-written
-page, the generator's code): then every page is rebuilt. The site written after any sequence of edits is the
+page, the generator's code), or when the navigation changed (which pages it lists, their titles: every page
+shows it): then every page is rebuilt. The site written after any sequence of edits is the
 site a clean build writes (``tests/test_incremental.py`` checks it on a random sequence). No MkDocs here.
 """
 
@@ -15,7 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
+from dossier.model.dataset import Dataset
+from dossier.model.kinds import KINDS
+from dossier.model.reads import ALL, Read
 from dossier.render.pages import Page
+from dossier.render.renderer import Renderer
 
 
 def page_digest(page: Page) -> str:
@@ -54,11 +61,111 @@ class Previous:
     """The site paths (relative to the edition's folder) its pages were written to."""
     search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     """page url -> its entries in the search index, in order."""
+    nav: dict[str, str] = field(default_factory=dict)
+    """src_uri -> title of each generated page the navigation lists (``navigation``)."""
+    rendered: Rendered | None = None
+    """What the entry pages' bodies were made from, to render again only those an edit changed."""
+
+
+@dataclass
+class Rendered:
+    """One edition's entry pages as last rendered, and what every page of it shared: the dependency map."""
+
+    dataset: Dataset
+    entry_pages: dict[str, tuple[frozenset[Read], str]]
+    """src_uri -> (what the page read of the data set, its body), for each entry page."""
+    shared: tuple[Any, ...]
+    """What the renderer derived from the whole data set and every page may show (``shared``)."""
+
+    @classmethod
+    def of(cls, renderer: Renderer, pages: Iterable[Page]) -> Rendered:
+        return cls(renderer.ds, {p.src_uri: (p.reads, p.body) for p in pages if p.reads is not None},
+                   shared(renderer))
+
+
+def shared(renderer: Renderer) -> tuple[Any, ...]:
+    """What every page may show that the renderer derived once from the whole data set: the site map (every
+    address and anchor), the glossary's terms, the years of each by-year index."""
+    return (renderer.sitemap, dict(renderer.glossary), {key: tuple(years) for key, years in renderer.by_year.items()})
+
+
+_ENTRY_KINDS: dict[type[BaseModel], str] = {declared.model: kind for kind, declared in KINDS.items()}
+
+
+class Reuse:
+    """Which entry pages may keep their last body: those none of whose reads of the data set an edit changed.
+
+    A read ``(table, key)`` changed when the entries it gave differ (other ids, or an entry whose YAML changed)
+    between the last data set and this one; ``(table, ALL)`` when any of the table did. Everything else a page
+    shows comes from the signature (configuration, templates, catalogues, code) or from ``shared``: when either
+    changed, no page is kept."""
+
+    def __init__(self, before: Rendered | None, renderer: Renderer) -> None:
+        ds = renderer.ds
+        self.before = before if before is not None and before.dataset.raw and ds.raw and \
+            before.shared == shared(renderer) else None
+        self.ds = ds
+        self.edited: set[tuple[str, str]] = set()
+        """(kind, id) of every entry added, removed or changed since the last build."""
+        if self.before is not None:
+            old = self.before.dataset
+            self.edited = {key for key in old.raw.keys() | ds.raw.keys()
+                           if old.raw.get(key) != ds.raw.get(key) or old.origin.get(key) != ds.origin.get(key)}
+        self._stale: dict[Read, bool] = {}
+
+    def body(self, page: Page) -> str | None:
+        """The page's last body if it may be kept (its reads then carry over), else None: render it."""
+        if self.before is None or page.reads is None:
+            return None
+        kept = self.before.entry_pages.get(page.src_uri)
+        if kept is None or any(self.stale(read) for read in kept[0]):
+            return None
+        page.reads |= kept[0]
+        return kept[1]
+
+    def stale(self, read: Read) -> bool:
+        if read not in self._stale:
+            assert self.before is not None
+            table, key = read
+            old, new = getattr(self.before.dataset, table, None), getattr(self.ds, table, None)
+            if not isinstance(old, dict) or not isinstance(new, dict):
+                self._stale[read] = True
+            elif key == ALL:
+                self._stale[read] = self._differs(list(dict.items(old)), list(dict.items(new)))
+            else:
+                self._stale[read] = self._differs(dict.get(old, key), dict.get(new, key))
+        return self._stale[read]
+
+    def _differs(self, old: Any, new: Any) -> bool:
+        old_shape, old_edited = self._shape(old)
+        new_shape, new_edited = self._shape(new)
+        return old_edited or new_edited or old_shape != new_shape
+
+    def _shape(self, value: Any) -> tuple[Any, bool]:
+        """(what the value is made of, by entry ids; whether an entry of it was edited)."""
+        if isinstance(value, BaseModel):
+            kind = _ENTRY_KINDS.get(type(value))
+            if kind is None:  # not an entry: cannot tell what it came from
+                return ("model", id(value)), True
+            key = (kind, getattr(value, "id", None))
+            return key, key in self.edited
+        if isinstance(value, (list, tuple)):
+            parts = [self._shape(v) for v in value]
+            return tuple(p for p, _ in parts), any(e for _, e in parts)
+        if isinstance(value, dict):
+            pairs = [(k, self._shape(v)) for k, v in dict.items(value)]
+            return tuple((k, p) for k, (p, _) in pairs), any(e for _, (_, e) in pairs)
+        return value, False
+
+
+def navigation(pages: Iterable[Page]) -> dict[str, str]:
+    """What of the generated pages every page shows: the navigation's entries and their titles."""
+    return {p.src_uri: p.title for p in pages if p.in_nav}
 
 
 def changed(pages: Iterable[Page], previous: Previous | None, now: str) -> set[str]:
     """The src_uri of each generated page to rebuild: all of them without a comparable previous build."""
     pages = list(pages)
-    if previous is None or previous.signature != now:
+    if previous is None or previous.signature != now or previous.nav != navigation(pages):
         return {p.src_uri for p in pages}
-    return {p.src_uri for p in pages if p.in_nav or previous.digests.get(p.src_uri) != page_digest(p)}
+    return {p.src_uri for p in pages if previous.digests.get(p.src_uri) != page_digest(p)}

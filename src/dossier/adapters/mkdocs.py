@@ -28,11 +28,12 @@ from dossier.adapters import session
 from dossier.adapters.plugin import DossierPlugin
 from dossier.build import THEME, Build, prepare
 from dossier.errors import DataError, DataInvalid
-from dossier.i18n import N_, messages, template_callables
+from dossier.i18n import LOCALE_DIR, N_, messages, template_callables
 from dossier.model.dataset import Dataset
 from dossier.model.site import Documentary, Edition
 from dossier.model.types import edition as in_edition
 from dossier.render import card, citation, csp, theme
+from dossier.render.environment import THEME_COMPILED
 from dossier.render.registry import SiteMap
 from dossier.timing import Timings, timed
 from dossier.validate.leftovers import leftovers
@@ -200,10 +201,19 @@ class Adapter:
         _no_credentials({"site_url": config.site_url, "extra.edit_base_url": config.extra.get("edit_base_url")})
         _install_theme(config)
         language = self.language or _language(config)
+        self.signature = incremental.signature(
+            [Path(p).read_text(encoding="utf-8") for p in sorted(root.glob("mkdocs*.yml"))]
+            + [(root / "documentary.yml").read_text(encoding="utf-8"), repr(config.nav), repr(sorted(
+                session.stamps().items())), language],
+            [THEME, LOCALE_DIR, root / "locale", Path(config.docs_dir),
+             *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])])
+        previous = session.previous.get(language) if session.dirty else None
         try:
             extra = {**dict(config.extra), "site_url": config.site_url or ""}
             overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None
-            self.build = prepare(root, overrides, extra=extra, language=language, validated=self.validated)
+            before = previous.rendered if previous is not None and previous.signature == self.signature else None
+            self.build = prepare(root, overrides, extra=extra, language=language, validated=self.validated,
+                                 dependencies=session.dirty, before=before)
         except DataInvalid as exc:
             if not session.serving:
                 raise DataValidationError("Data validation failed:\n" + exc.report()) from None
@@ -228,12 +238,6 @@ class Adapter:
         if self.edition.prefix == "":
             session.last_pages = [(p.src_uri, p.in_nav) for p in self.build.pages]
         self.search, self._indexed = {}, 0
-        self.signature = incremental.signature(
-            [Path(p).read_text(encoding="utf-8") for p in sorted(root.glob("mkdocs*.yml"))]
-            + [(root / "documentary.yml").read_text(encoding="utf-8"), repr(config.nav), repr(sorted(
-                session.stamps().items())), self.edition.prefix],
-            [THEME, Path(config.docs_dir), *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])])
-        previous = session.previous.get(self.edition.prefix) if session.dirty else None
         self.rebuild = incremental.changed(self.build.pages, previous, self.signature) if previous else None
 
     def _serve_errors(self, exc: DataInvalid, config: Any) -> None:
@@ -255,6 +259,7 @@ class Adapter:
 
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
         """Filters the theme templates need for the suggested citation, and the data errors to show."""
+        env.bytecode_cache = THEME_COMPILED  # MkDocs makes this environment anew each build: compile once
         env.filters["bibtex"] = citation.bibtex_escape
         env.filters["bibtex_key"] = citation.bibtex_key
         env.globals["bibtex_entry"] = citation.bibtex_entry
@@ -307,6 +312,17 @@ class Adapter:
         for extra in self.build.files:
             files.append(File.generated(config, extra.path, content=extra.content))
         return files
+
+    def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
+        """Under ``--dirty``: a listed page that is not rebuilt still has its title in the navigation that the
+        rebuilt pages show (MkDocs reads a title only from a page it builds, and has none without its Markdown)."""
+        if self.rebuild is not None:
+            for f in files.documentation_pages():
+                generated = self.by_src.get(f.src_uri)
+                if generated is not None and f.page is not None and f.src_uri not in self.rebuild \
+                        and "title" not in vars(f.page):  # (a title from the configuration's nav stays)
+                    f.page.title = Markup(escape(generated.title))  # noqa: S704 - escaped here (a weak property)
+        return nav
 
     @timed
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
@@ -380,7 +396,7 @@ class Adapter:
         clean build writes it."""
         if not session.serving or self.files is None or self.edition is None or self.build is None:
             return
-        previous = session.previous.get(self.edition.prefix) if session.dirty else None
+        previous = session.previous.get(self.build.language) if session.dirty else None
         pages = [(f.dest_uri, f.page.url) for f in self.files.documentation_pages() if f.page is not None]
         before = previous.search if previous is not None else {}
         search = {url: self.search[url] if url in self.search else before.get(url, []) for _, url in pages}
@@ -395,8 +411,9 @@ class Adapter:
                 data = json.loads(index.read_text(encoding="utf-8"))
                 data["docs"] = [entry for _, url in pages for entry in search.get(url, [])]
                 index.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
-        session.previous[self.edition.prefix] = incremental.Previous(
-            self.signature, {p.src_uri: incremental.page_digest(p) for p in self.build.pages}, outputs, search)
+        session.previous[self.build.language] = incremental.Previous(
+            self.signature, {p.src_uri: incremental.page_digest(p) for p in self.build.pages}, outputs, search,
+            incremental.navigation(self.build.pages), self.build.rendered)
 
 
 ADAPTER = Adapter()

@@ -15,8 +15,8 @@ from mkdocs.plugins import BasePlugin
 from dossier.adapters.session import event
 
 ADAPTER = "dossier.adapters.mkdocs"
-EVENTS = ("on_env", "on_files", "on_page_markdown", "on_page_content", "on_page_context", "on_post_page",
-          "on_post_template", "on_post_build")
+EVENTS = ("on_env", "on_files", "on_nav", "on_page_markdown", "on_page_content", "on_page_context",
+          "on_post_page", "on_post_template", "on_post_build")
 STARTS = ("on_startup", "on_config")
 
 

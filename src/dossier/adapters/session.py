@@ -28,7 +28,7 @@ dirty = False
 """True under ``mkdocs serve --dirty`` (``make serve``): only the pages that changed are rebuilt."""
 
 previous: dict[str, Any] = {}
-"""Edition folder ('' or 'vi/') -> its last good build in this session (``dossier.incremental.Previous``)."""
+"""Edition language -> its last good build in this session (``dossier.incremental.Previous``)."""
 
 _stamps: dict[str, float] = {}
 _adapter: Any = None

@@ -69,6 +69,9 @@ class Dataset:
     corrections: dict[str, Correction] = field(default_factory=dict)
     origin: dict[tuple[str, str], str] = field(default_factory=dict)
     """(kind, id) -> data file path, for 'edit this page' links and error messages."""
+    raw: dict[tuple[str, str], Any] = field(default_factory=dict)
+    """(kind, id) -> the entry as parsed from YAML, before validation: which entries an edit changed
+    (``dossier.incremental``)."""
 
     # reverse look-ups, filled by index()
     events_by_person: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
@@ -84,11 +87,14 @@ class Dataset:
     """source id -> [(kind, id)] of every entry citing it."""
 
     @classmethod
-    def from_entries(cls, entries: list[tuple[str, str, BaseModel]]) -> Dataset:
+    def from_entries(cls, entries: list[tuple[str, str, BaseModel]], raw: list[Any] | None = None) -> Dataset:
+        """The data set of (kind, path, entry) triples; ``raw``: each entry as parsed, in the same order."""
         ds = cls()
-        for kind, path, entry in entries:
+        for i, (kind, path, entry) in enumerate(entries):
             getattr(ds, kind)[entry.id] = entry  # type: ignore[attr-defined]
             ds.origin[(kind, entry.id)] = path  # type: ignore[attr-defined]
+            if raw is not None:
+                ds.raw[(kind, entry.id)] = raw[i]  # type: ignore[attr-defined]
         ds.index()
         return ds
 

@@ -5,6 +5,7 @@ the one DOSSIER_CARD_FONT names."""
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import textwrap
@@ -35,7 +36,11 @@ def font_path() -> Path:
 
 def png(title: str, author: str, font: Path | None = None) -> bytes:
     """The card: the title, wrapped, over the author, on the site's colour. Same input, same bytes."""
-    font = font or font_path()
+    return _png(title, author, font or font_path())
+
+
+@functools.lru_cache(maxsize=8)  # drawn once for every edition and `mkdocs serve` rebuild with the same title
+def _png(title: str, author: str, font: Path) -> bytes:
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     draw = ImageDraw.Draw(image)
     big, small = ImageFont.truetype(str(font), 64), ImageFont.truetype(str(font), 34)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from collections.abc import Mapping
@@ -144,6 +145,13 @@ def files(ds: Dataset, site: Documentary, language: str | None = None) -> dict[s
         out[f"data/series/{sid}.csv"] = figures_csv(points, t, site.vocabularies.units)
     out["data/README.txt"] = readme(ds, site, language)
     out["data/datapackage.json"] = json.dumps(datapackage(ds, site, language), ensure_ascii=False, indent=1) + "\n"
-    for name, schema in schemas(PAGE_KEYS, site.languages).items():
-        out[f"data/schemas/{name}"] = json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    out.update(schema_files(tuple(site.languages)))
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def schema_files(languages: tuple[str, ...]) -> dict[str, str]:
+    """Site path -> JSON Schema file: they depend only on the models and the languages, so every edition and
+    every `mkdocs serve` rebuild shares them (the package's modules are imported again when its code changes)."""
+    return {f"data/schemas/{name}": json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+            for name, schema in schemas(PAGE_KEYS, languages).items()}

@@ -92,6 +92,9 @@ class _Compiled(jinja2.BytecodeCache):
 
 
 COMPILED = _Compiled()
+THEME_COMPILED = _Compiled()
+"""The engine's theme templates, compiled once for every edition and every `mkdocs serve` rebuild (MkDocs makes
+their environment anew each build, always with the same options). Apart from ``COMPILED``: other options."""
 
 
 @functools.cache

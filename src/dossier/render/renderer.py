@@ -20,6 +20,7 @@ from dossier.model.dataset import Dataset
 from dossier.model.dates import PartialDate
 from dossier.model.entities import Figure, Quote, Speaker
 from dossier.model.kinds import DOWNLOADS, KINDS, LABEL_CONTEXT, PAGED
+from dossier.model.reads import is_tracked, reading
 from dossier.model.site import Documentary
 from dossier.render import jsonld, values
 from dossier.render.charts import ChartView, chart
@@ -152,8 +153,20 @@ class Renderer:
             for page in index.type.pages(self):
                 yield self._structured(page)
         for entries in ENTRY_TYPES:
-            for page in entries.pages(self):
-                yield self._structured(page)
+            pages = entries.pages(self)
+            if not is_tracked(self.ds):  # a plain build: no dependency map
+                yield from (self._structured(page) for page in pages)
+                continue
+            while True:
+                with reading() as reads:  # what building this page's view read of the data set (if tracked)
+                    planned = next(pages, None)
+                    if planned is not None:
+                        self._structured(planned)
+                if planned is None:
+                    break
+                own = (entries.kind, planned.src_uri.rpartition("/")[2].removesuffix(".md"))  # the entry it shows
+                planned.reads = frozenset(reads | {own})
+                yield planned
 
     def _structured(self, page: Page) -> Page:
         page.jsonld = jsonld.dumps(jsonld.page(page.structured or {}, self.lang))
@@ -171,8 +184,11 @@ class Renderer:
         return ["data/figures.csv", *series, *(f"data/{kind}.json" for kind in DOWNLOADS)]
 
     def render(self, page: Page) -> str:
-        context = {**self.helpers(page.url), **page.context, "page_title": page.title}
-        page.body = self.env.get_template(page.template).render(context)
+        with reading() as reads:
+            context = {**self.helpers(page.url), **page.context, "page_title": page.title}
+            page.body = self.env.get_template(page.template).render(context)
+        if page.reads is not None:  # an entry page under `mkdocs serve --dirty`
+            page.reads |= reads
         return page.body
 
     def gaps(self, events: list[Any], months: int = 6) -> dict[str, str]:

@@ -457,4 +457,5 @@ def validate(data_dir: Path, root: Path | None = None, site: Documentary | None 
         check_vocabularies(raws, site, errors)
     if errors:
         raise DataInvalid(errors)
-    return Dataset.from_entries([(raw.kind, raw.display_path, entry) for raw, entry in good])
+    return Dataset.from_entries([(raw.kind, raw.display_path, entry) for raw, entry in good],
+                                [raw.value for raw, _ in good])

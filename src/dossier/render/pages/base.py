@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from dossier.model.dataset import Dataset
 from dossier.model.kinds import KINDS
+from dossier.model.reads import Read, untracked
 from dossier.model.site import Documentary
 from dossier.render import jsonld
 from dossier.render.urls import relative
@@ -42,6 +43,9 @@ class Page:
     """Index pages are in the navigation; entry pages are reached from them (keeps MkDocs linear)."""
     search_exclude: bool = False
     """The timeline repeats every event page: indexing it would double the search index."""
+    reads: frozenset[Read] | None = None
+    """An entry page's reads of the data set, under `mkdocs serve --dirty` (``model.reads``); None: not noted (an
+    index page, or a plain build)."""
 
 
 def short(text: str, limit: int = 158) -> str:
@@ -180,7 +184,7 @@ class EntryPages(Generic[E]):
         raise NotImplementedError
 
     def pages(self, r: Renderer) -> Iterator[Page]:
-        for eid, entry in getattr(r.ds, self.kind).items():
+        for eid, entry in untracked(getattr(r.ds, self.kind)):  # each page reads its own entry (noted by the plan)
             title, description = self.text(r, entry)
             page = Page(f"{self.kind}/{eid}.md", r.sitemap.url(self.kind, eid), title, short(description),
                         self.template, self.view(r, entry), r.ds.origin.get((self.kind, eid)))
