@@ -111,11 +111,19 @@ EDITS = {
 """What a serve measurement saves, by name."""
 
 
+SUMMARY = re.compile(r'^summary:[ \t]*(?:\n[ \t]+en:[ \t]*)?(?:>-?\n[ \t]+|")?', re.M)
+"""Where an event file's summary text starts (plain, quoted or folded; inline or under the base language)."""
+
+
 def _edited(project: Path, edit: str) -> tuple[Path, Callable[[str, int], str]]:
     """The file an edit touches, and how round ``i`` changes its text."""
-    if edit == "data":
-        return (sorted((project / "data" / "events").glob("*.yml"))[0],
-                lambda text, i: text.replace("summary: ", f"summary: Edit {i}. ", 1))
+    if edit == "data":  # the summary, inline ('summary: …') or the base language's ('summary:' then '  en: …')
+        def change(text: str, i: int) -> str:
+            edited = SUMMARY.sub(lambda m: f"{m.group(0)}Edit {i}. ", text, count=1)
+            if edited == text:
+                raise SystemExit("bench: the event file has no summary to edit: the measurement would be of nothing")
+            return edited
+        return sorted((project / "data" / "events").glob("*.yml"))[0], change
     if edit == "code":
         return project / "src" / "dossier" / "render" / "feeds.py", lambda text, i: text + f"\n# edit {i}\n"
     template = project / "src" / "dossier" / "theme" / "dossier" / "event.html"
