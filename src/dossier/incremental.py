@@ -10,6 +10,7 @@ site a clean build writes (``tests/test_incremental.py`` checks it on a random s
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from pydantic import BaseModel
 
 from dossier.model.dataset import Dataset
 from dossier.model.kinds import KINDS
-from dossier.model.reads import ALL, Read
+from dossier.model.reads import ALL, COUNT, COUNTS, Read
 from dossier.render.pages import Page
 from dossier.render.renderer import Renderer
 
@@ -69,18 +70,20 @@ class Previous:
 
 @dataclass
 class Rendered:
-    """One edition's entry pages as last rendered, and what every page of it shared: the dependency map."""
+    """One edition's pages as last rendered, and what every page of it shared: the dependency map."""
 
     dataset: Dataset
-    entry_pages: dict[str, tuple[frozenset[Read], str]]
-    """src_uri -> (what the page read of the data set, its body), for each entry page."""
+    pages: dict[str, tuple[frozenset[Read], str]]
+    """src_uri -> (what the page read of the data set, its body), for each generated page."""
     shared: tuple[Any, ...]
     """What the renderer derived from the whole data set and every page may show (``shared``)."""
+    by_year: dict[str, dict[int, Any]]
+    """The renderer's by-year tables (read as ``by_year.<page>``)."""
 
     @classmethod
     def of(cls, renderer: Renderer, pages: Iterable[Page]) -> Rendered:
         return cls(renderer.ds, {p.src_uri: (p.reads, p.body) for p in pages if p.reads is not None},
-                   shared(renderer))
+                   shared(renderer), renderer.by_year)
 
 
 def shared(renderer: Renderer) -> tuple[Any, ...]:
@@ -93,18 +96,21 @@ _ENTRY_KINDS: dict[type[BaseModel], str] = {declared.model: kind for kind, decla
 
 
 class Reuse:
-    """Which entry pages may keep their last body: those none of whose reads of the data set an edit changed.
+    """Which pages may keep their last body: those none of whose reads of the data set an edit changed.
 
     A read ``(table, key)`` changed when the entries it gave differ (other ids, or an entry whose YAML changed)
-    between the last data set and this one; ``(table, ALL)`` when any of the table did. Everything else a page
-    shows comes from the signature (configuration, templates, catalogues, code) or from ``shared``: when either
-    changed, no page is kept."""
+    between the last data set and this one; ``(table, ALL)`` when any of the table did; ``(table, COUNT)`` when
+    its length did, ``(table, COUNTS)`` the length of one of its lists. A value that is not made of entries,
+    lists, tables, plain data or dataclasses of them counts as changed. Everything else a page shows comes from
+    the signature (configuration, templates, catalogues, code) or from ``shared``: when either changed, no page
+    is kept."""
 
     def __init__(self, before: Rendered | None, renderer: Renderer) -> None:
         ds = renderer.ds
         self.before = before if before is not None and before.dataset.raw and ds.raw and \
             before.shared == shared(renderer) else None
         self.ds = ds
+        self.by_year = renderer.by_year
         self.edited: set[tuple[str, str]] = set()
         """(kind, id) of every entry added, removed or changed since the last build."""
         if self.before is not None:
@@ -117,21 +123,31 @@ class Reuse:
         """The page's last body if it may be kept (its reads then carry over), else None: render it."""
         if self.before is None or page.reads is None:
             return None
-        kept = self.before.entry_pages.get(page.src_uri)
+        kept = self.before.pages.get(page.src_uri)
         if kept is None or any(self.stale(read) for read in kept[0]):
             return None
         page.reads |= kept[0]
         return kept[1]
 
+    def _table(self, name: str, before: bool) -> Any:
+        if name.startswith("by_year."):
+            assert self.before is not None
+            return (self.before.by_year if before else self.by_year).get(name.removeprefix("by_year."))
+        return getattr(self.before.dataset if before and self.before else self.ds, name, None)
+
     def stale(self, read: Read) -> bool:
         if read not in self._stale:
-            assert self.before is not None
             table, key = read
-            old, new = getattr(self.before.dataset, table, None), getattr(self.ds, table, None)
+            old, new = self._table(table, True), self._table(table, False)
             if not isinstance(old, dict) or not isinstance(new, dict):
                 self._stale[read] = True
             elif key == ALL:
                 self._stale[read] = self._differs(list(dict.items(old)), list(dict.items(new)))
+            elif key == COUNT:
+                self._stale[read] = dict.__len__(old) != dict.__len__(new)
+            elif key == COUNTS:
+                self._stale[read] = [(k, len(v)) for k, v in dict.items(old)] != \
+                    [(k, len(v)) for k, v in dict.items(new)]
             else:
                 self._stale[read] = self._differs(dict.get(old, key), dict.get(new, key))
         return self._stale[read]
@@ -142,7 +158,7 @@ class Reuse:
         return old_edited or new_edited or old_shape != new_shape
 
     def _shape(self, value: Any) -> tuple[Any, bool]:
-        """(what the value is made of, by entry ids; whether an entry of it was edited)."""
+        """(what the value is made of, by entry ids; whether an entry of it was edited, or it cannot be told)."""
         if isinstance(value, BaseModel):
             kind = _ENTRY_KINDS.get(type(value))
             if kind is None:  # not an entry: cannot tell what it came from
@@ -155,7 +171,11 @@ class Reuse:
         if isinstance(value, dict):
             pairs = [(k, self._shape(v)) for k, v in dict.items(value)]
             return tuple((k, p) for k, (p, _) in pairs), any(e for _, (_, e) in pairs)
-        return value, False
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return self._shape([getattr(value, f.name) for f in dataclasses.fields(value)])
+        if value is None or type(value) in (str, int, float, bool):
+            return value, False
+        return ("value", id(value)), True  # e.g. a translatable text: equal base texts say nothing of the rest
 
 
 def navigation(pages: Iterable[Page]) -> dict[str, str]:

@@ -119,6 +119,36 @@ def _install_theme(config: Any) -> None:
                 config.watch.append(str(path))
 
 
+_THEME_LISTINGS: dict[tuple[Any, ...], list[str]] = {}
+"""(theme folders, signature, extensions) -> the theme's static files as MkDocs lists them, for this serve session."""
+
+
+def _listed_once(config: Any, signature: str) -> None:
+    """MkDocs lists every file of the theme on each build to find its static files: Material's templates and
+    icons, about 14,500 names per edition, each matched against a dozen patterns. Under `mkdocs serve` the list
+    is kept for as long as the signature (configuration, our theme and overrides) is the same; Material's own
+    folder does not change while the server runs."""
+    theme = config.theme
+    original = type(theme).get_env
+
+    def get_env() -> Any:
+        env = original(theme)
+        listing = env.list_templates
+
+        def list_templates(extensions: Any = None, filter_func: Any = None) -> list[str]:
+            key = (tuple(theme.dirs), signature, tuple(extensions) if extensions else None, filter_func is None)
+            if key not in _THEME_LISTINGS:
+                if len(_THEME_LISTINGS) >= 8:  # one per edition is what is used: drop the oldest
+                    del _THEME_LISTINGS[next(iter(_THEME_LISTINGS))]
+                _THEME_LISTINGS[key] = listing(extensions=extensions, filter_func=filter_func)
+            return list(_THEME_LISTINGS[key])
+
+        env.list_templates = list_templates
+        return env
+
+    theme.get_env = get_env
+
+
 def _language(config: Any) -> str:
     """The edition a config builds: its theme language (``mkdocs.<lang>.yml`` sets ``theme.language``)."""
     return str(config.theme["language"] or "en")
@@ -208,6 +238,8 @@ class Adapter:
             [THEME, LOCALE_DIR, root / "locale", Path(config.docs_dir),
              *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])])
         previous = session.previous.get(language) if session.dirty else None
+        if session.dirty:
+            _listed_once(config, self.signature)
         try:
             extra = {**dict(config.extra), "site_url": config.site_url or ""}
             overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None

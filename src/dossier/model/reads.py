@@ -2,8 +2,9 @@
 
 Under `mkdocs serve --dirty` the data set's tables (``Dataset.events``, ``Dataset.events_by_person``, …) are
 :class:`Tracked` dicts: inside :func:`reading`, each look-up is noted as ``(table, key)`` and each walk over a
-whole table as ``(table, ALL)``. ``dossier.incremental`` then renders again only the entry pages whose reads an
-edit changed. Outside `mkdocs serve` the tables stay plain dicts: a build pays nothing for this.
+whole table as ``(table, ALL)``, its length as ``(table, COUNT)``. The renderer's by-year tables are tracked the
+same way (``by_year.<page>``). ``dossier.incremental`` then renders again only the pages whose reads an edit
+changed. Outside `mkdocs serve` the tables stay plain dicts: a build pays nothing for this.
 """
 
 from __future__ import annotations
@@ -14,7 +15,11 @@ from contextvars import ContextVar
 from typing import Any
 
 ALL = "*"
-"""The key of a read that walked a whole table (its keys, values or length)."""
+"""The key of a read that walked a whole table (its keys or values)."""
+COUNT = "#"
+"""The key of a read of how many entries a table holds."""
+COUNTS = "#each"
+"""The key of a read of how many items each entry of a table holds (a table of lists: a year's entries)."""
 
 Read = tuple[str, Any]
 """(table, key): one look-up; (table, ALL): a walk over the table."""
@@ -59,7 +64,7 @@ class Tracked(dict[Any, Any]):
         return super().__iter__()
 
     def __len__(self) -> int:
-        self._note(ALL)
+        self._note(COUNT)
         return super().__len__()
 
     def keys(self) -> Any:
@@ -73,6 +78,13 @@ class Tracked(dict[Any, Any]):
     def items(self) -> Any:
         self._note(ALL)
         return super().items()
+
+
+def note(table: str, key: Any) -> None:
+    """Note a read that is not a look-up (e.g. ``COUNTS``) inside :func:`reading`."""
+    reads = _reads.get()
+    if reads is not None:
+        reads.add((table, key))
 
 
 def track(ds: Any) -> None:

@@ -20,7 +20,7 @@ from dossier.model.dataset import Dataset
 from dossier.model.dates import PartialDate
 from dossier.model.entities import Figure, Quote, Speaker
 from dossier.model.kinds import DOWNLOADS, KINDS, LABEL_CONTEXT, PAGED
-from dossier.model.reads import is_tracked, reading
+from dossier.model.reads import Tracked, is_tracked, reading
 from dossier.model.site import Documentary
 from dossier.render import jsonld, values
 from dossier.render.charts import ChartView, chart
@@ -70,6 +70,8 @@ class Renderer:
             p.key: p.type.years(site, ds, lang) for p in self.sitemap.pages if isinstance(p.type, ByYear)}
         """The entries of each by-year index page, by year: the timeline's events and the sources (oldest
         year first), the context page's reports and quotations (newest first, as that page reads)."""
+        if is_tracked(ds):  # each year page reads its own year (``model.reads``)
+            self.by_year = {key: Tracked(f"by_year.{key}", years) for key, years in self.by_year.items()}
 
     # -- what templates may call ----------------------------------------------------------
 
@@ -150,23 +152,27 @@ class Renderer:
         """Every generated page, with its structured data: each index page type's pages (in the order of
         ``PAGE_TYPES``), then each entry's page."""
         for index in self.sitemap.pages:
-            for page in index.type.pages(self):
-                yield self._structured(page)
+            yield from self._noted(index.type.pages(self))
         for entries in ENTRY_TYPES:
-            pages = entries.pages(self)
-            if not is_tracked(self.ds):  # a plain build: no dependency map
-                yield from (self._structured(page) for page in pages)
-                continue
-            while True:
-                with reading() as reads:  # what building this page's view read of the data set (if tracked)
-                    planned = next(pages, None)
-                    if planned is not None:
-                        self._structured(planned)
-                if planned is None:
-                    break
-                own = (entries.kind, planned.src_uri.rpartition("/")[2].removesuffix(".md"))  # the entry it shows
-                planned.reads = frozenset(reads | {own})
-                yield planned
+            yield from self._noted(entries.pages(self), entries.kind)
+
+    def _noted(self, pages: Iterator[Page], kind: str | None = None) -> Iterator[Page]:
+        """The pages with their structured data and, when the data set is tracked (`mkdocs serve --dirty`), what
+        building each read of it (an entry page also reads its own entry, ``kind``)."""
+        if not is_tracked(self.ds):  # a plain build: no dependency map
+            yield from (self._structured(page) for page in pages)
+            return
+        while True:
+            with reading() as reads:
+                planned = next(pages, None)
+                if planned is not None:
+                    self._structured(planned)
+            if planned is None:
+                return
+            if kind is not None:
+                reads.add((kind, planned.src_uri.rpartition("/")[2].removesuffix(".md")))
+            planned.reads = frozenset(reads)
+            yield planned
 
     def _structured(self, page: Page) -> Page:
         page.jsonld = jsonld.dumps(jsonld.page(page.structured or {}, self.lang))

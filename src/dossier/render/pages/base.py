@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from dossier.model.dataset import Dataset
 from dossier.model.kinds import KINDS
-from dossier.model.reads import Read, untracked
+from dossier.model.reads import COUNTS, Read, note, untracked
 from dossier.model.site import Documentary
 from dossier.render import jsonld
 from dossier.render.urls import relative
@@ -134,16 +134,17 @@ class ByYear(PageType):
         return jsonld.collection(page.title, page.description)
 
     def year_links(self, r: Renderer, page_url: str) -> dict[int, str]:
-        """year -> link from the page at ``page_url`` to that year's page."""
-        return {y: relative(r.sitemap.year_url(self.key, y), page_url) for y in r.by_year[self.key]}
+        """year -> link from the page at ``page_url`` to that year's page (the years: in ``incremental.shared``)."""
+        return {y: relative(r.sitemap.year_url(self.key, y), page_url) for y, _ in untracked(r.by_year[self.key])}
 
     def pages(self, r: Renderer) -> Iterator[Page]:
         yield from super().pages(r)
         years = r.by_year[self.key]
-        counts = {y: len(v) for y, v in years.items()}
-        ordered = list(years)
+        counts = {y: len(v) for y, v in untracked(years)}
+        ordered = list(counts)
         index = r.site.pages[self.key].title.get(r.lang)
         for i, year in enumerate(ordered):
+            note(f"by_year.{self.key}", COUNTS)  # every year page shows how many entries each year has
             url = r.sitemap.year_url(self.key, year)
             context: dict[str, Any] = {
                 "year": year, "index_title": index, "years": counts,
