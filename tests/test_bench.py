@@ -33,3 +33,13 @@ def test_bench_small_size_builds_a_valid_site(tmp_path: Path) -> None:
     assert len(list((site / "people").glob("*/index.html"))) == 50
     baseline = tmp_path / "S" / "baseline" / "site"
     assert len(list((baseline / "events").glob("*/index.html"))) == 100
+    # the stock site in two languages: the same pages again, the theme in Vietnamese
+    second = tmp_path / "S" / "baseline-vi"
+    assert "language: vi" in (second / "mkdocs.yml").read_text(encoding="utf-8")
+    assert len(list((second / "site" / "events").glob("*/index.html"))) == 100
+    assert row["base2_build"] > row["base_build"] > 0
+    assert row["base2_site"] > row["base_site"]
+    assert 0 < row["floor"] < row["build"]
+    assert "| target (issue 23) | this run | met |" in table
+    assert "| the same at L ≤ 3 s | – | not measured |" in table  # no serve run here: said, not guessed
+

@@ -223,3 +223,52 @@ nav:
   - Sources: sources/index.md
 """)
     return dest
+
+
+def write_baseline_editions(baseline: Path, dest: Path, language: str = "vi") -> Path:
+    """The stock baseline's second edition: the same pages, its theme in ``language`` (a stock Material site in
+    two languages is two such builds, one per language)."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(baseline, dest, ignore=shutil.ignore_patterns("site"))
+    config = dest / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  name: material\n", f"  name: material\n  language: {language}\n", 1), encoding="utf-8")
+    return dest
+
+
+HUGO_PAGE = """<!doctype html><html lang="{{ .Site.Language.Lang }}"><head><meta charset="utf-8">
+<title>{{ .Title }}</title></head><body><main>{{ .Content }}</main></body></html>
+"""
+
+
+def write_hugo(baseline: Path, dest: Path) -> Path:
+    """The baseline's Markdown as a Hugo project in two languages (the same pages in each), with one
+    minimal page layout: the speed of another generator on the same pages. ``index.md`` becomes ``_index.md``
+    (in Hugo an ``index.md`` would make its folder's other pages resources of one page)."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    docs = baseline / "docs"
+    for md in docs.rglob("*.md"):
+        rel = md.relative_to(docs)
+        for language in ("en", "vi"):  # one content folder per language, the same pages in each
+            target = dest / "content" / language / (rel.with_name("_index.md") if rel.name == "index.md" else rel)
+            _write(target, md.read_text(encoding="utf-8"))
+    for name in ("single", "list", "home"):
+        _write(dest / "layouts" / f"{name}.html", HUGO_PAGE)
+    _write(dest / "hugo.toml", """\
+baseURL = "https://example.org/"
+title = "Baseline"
+defaultContentLanguage = "en"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap"]
+[markup.goldmark.parser.attribute]
+  block = true
+  title = true
+[languages.en]
+  weight = 1
+  contentDir = "content/en"
+[languages.vi]
+  weight = 2
+  contentDir = "content/vi"
+""")
+    return dest
