@@ -8,7 +8,7 @@ processes: `scripts/validate.py`; a full `mkdocs build --strict` (wall time, pea
 time spent inside our hooks); site and search-index size; and the same build figures for a
 baseline — a stock mkdocs-material site with the same number of equivalent pages written as
 Markdown. It also measures the `mkdocs serve` rebuild after one event file changes, at the
-shipped data size and at M. The table is printed and written to docs/about/performance.md.
+shipped data size, at M and at L. The table is printed and written to docs/about/performance.md.
 """
 
 from __future__ import annotations
@@ -238,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "bench-out"))
     parser.add_argument("--no-page", action="store_true", help="do not write docs/about/performance.md")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve rebuild measurement")
-    parser.add_argument("--serve-sizes", default="shipped,M", help="data for the serve measurement: shipped, M, L")
+    parser.add_argument("--serve-sizes", default="shipped,M,L", help="data for the serve measurement: shipped, M, L")
     args = parser.parse_args(argv)
     out = Path(args.out)
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
