@@ -193,6 +193,15 @@ class Edition(Strict):
         return f"{self.path or self.language}/"
 
 
+class PerPage(Strict):
+    """How many entries one page lists, for the index pages that split: past it, the list goes on at
+    ``<year>/2/`` (a timeline or sources year) or ``page/2/`` (the people), so no page grows with the record."""
+
+    timeline: Annotated[int, Field(ge=1)] = Field(default=30, description="events on one page of a timeline year")
+    sources: Annotated[int, Field(ge=1)] = Field(default=80, description="sources on one page of a sources year")
+    people: Annotated[int, Field(ge=1)] = Field(default=60, description="people on one page of the people index")
+
+
 class Documentary(Strict):
     """A documentary record: who publishes it, under which licence, and what its pages say."""
 
@@ -218,6 +227,8 @@ class Documentary(Strict):
         default=400, description="up to this many events, the timeline's overview lists every event as a line, "
         "with filters over the whole record; beyond it (a page that would be too heavy), the overview keeps the "
         "rail and the years, and each year's page carries the filters")
+    per_page: PerPage = Field(default_factory=PerPage, description="how many entries one page of an index lists "
+                              "(the timeline's and the sources' years, the people) before it goes on to a next page")
     pages: dict[str, PageText] = Field(description="the generated pages this documentary has, and their texts")
     """Keyed by the generator's page types (``render.pages.PAGE_TYPES``; checked in ``validate.check``)."""
     feeds: Feeds

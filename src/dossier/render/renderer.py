@@ -86,6 +86,7 @@ class Renderer:
           hand-written page (look-ups, so cheap in loops);
         - ``file_link(path)``: relative link to a generated file (download, feed);
         - ``year_link(key, year)``: relative link to one year's page of the timeline or the sources;
+          ``listed_at(kind, id)``: to the page of its year that lists an entry, at the entry;
         - ``citer``: numbers the sources cited on this page (``citer(ids)``, ``citer.cited()``);
         - ``dates[d]``: a partial date in the edition's words;
         - ``figure_value(f)``: a figure's value with its unit, written once; ``revision_value(f, rev)``: an
@@ -123,6 +124,10 @@ class Renderer:
             """Link to one year's page of a by-year index page (``timeline``, ``sources``)."""
             return relative(self.sitemap.year_url(key, year), page_url)
 
+        def listed_at(kind: str, eid: str) -> str:
+            """Link to where a by-year index page lists an entry (``timeline/2019/2/#id``)."""
+            return relative(self.sitemap.anchors[(kind, eid)], page_url)
+
         def file_link(path: str) -> str:
             """Link to a generated file (download, feed) by its site path."""
             return relative(path, page_url).rstrip("/")
@@ -132,7 +137,8 @@ class Renderer:
             "links": links, "citer": citer, "roles_on": roles_on,
             "speaker_name": speaker_name, "speaker_link": speaker_link, "quote_url": quote_url,
             "figure_url": figure_url,
-            "page_url": page_url, "file_link": file_link, "year_link": year_link, "dates": t.dates,
+            "page_url": page_url, "file_link": file_link, "year_link": year_link, "listed_at": listed_at,
+            "dates": t.dates,
             "edition_lang": self.lang, "term": self.term, "publisher_of": ds.publisher_of,
             "territories": self.territories, "language_names": self.language_names,
             "language_in_text": self.language_in_text,

@@ -48,6 +48,18 @@ class Page:
     index page, or a plain build)."""
 
 
+def chunks(entries: list[Any], size: int) -> list[list[Any]]:
+    """``entries`` in pages of at most ``size`` (one page, however many, when ``size`` is 0)."""
+    if not size or len(entries) <= size:
+        return [entries]
+    return [entries[i:i + size] for i in range(0, len(entries), size)]
+
+
+def part_path(part: int, prefix: str = "") -> str:
+    """Where page ``part`` (from 1) of a split list lives, relative to its first page: '' or '<prefix>2/'."""
+    return "" if part == 1 else f"{prefix}{part}/"
+
+
 def short(text: str, limit: int = 158) -> str:
     """A description cut at a word, for search engines and link previews."""
     text = " ".join(text.split())
@@ -71,6 +83,15 @@ class PageType:
     """The kinds whose entries it shows: a documentary with entries of one of them must have the page."""
     searched: ClassVar[bool] = True
     """Whether the search index includes it (the timeline repeats every event page: it does not)."""
+    listing: ClassVar[str | None] = None
+    """The list in its view that goes on to further pages (``page/2/``...) past documentary.yml's ``per_page``
+    for its key; None: one page, whatever its length."""
+    part_prefix: ClassVar[str] = "page/"
+    """The folder of its further pages, under its route."""
+
+    def per_page(self, site: Documentary) -> int:
+        """How many entries one of its pages lists (0: no limit)."""
+        return int(getattr(site.per_page, self.key, 0) or 0)
 
     def route(self, site: Documentary | None) -> str:
         """Its address, relative to the edition's root."""
@@ -96,15 +117,35 @@ class PageType:
         return {}
 
     def pages(self, r: Renderer) -> Iterator[Page]:
-        """Its pages: the index page (and, for by-year types, one page per year)."""
+        """Its pages: the index page (and, for by-year types, one page per year; for a long ``listing``, its
+        further pages, each listing the next ``per_page`` entries)."""
         site, url = r.site, r.sitemap.url(self.key)
         text = site.pages[self.key]
-        context = {"text": text, **self.view(r)}
-        page = Page(self.src_uri(site), url, text.title.get(r.lang),
-                    text.description.get(r.lang).format(count=self.count(r.ds)), self.template, context,
-                    in_nav=True, search_exclude=not self.searched)
-        page.structured = self.structured_data(r, page)
-        yield page
+        view = self.view(r)
+        parts = chunks(view[self.listing], self.per_page(site)) if self.listing else [None]
+        title, description = text.title.get(r.lang), text.description.get(r.lang).format(count=self.count(r.ds))
+        for k, part in enumerate(parts, 1):
+            here = url + part_path(k, self.part_prefix)
+            context = {"text": text, **view, "parts": []}
+            if len(parts) > 1:
+                context[self.listing or ""] = part
+                context["parts"] = part_links(len(parts), k, url, self.part_prefix, here)
+            page = Page(self.src_uri(site) if k == 1 else here.rstrip("/") + ".md", here,
+                        title if k == 1 else page_of(r, title, k, len(parts)), description, self.template, context,
+                        in_nav=k == 1, search_exclude=not self.searched)
+            page.structured = self.structured_data(r, page)
+            yield page
+
+
+def part_links(count: int, current: int, first: str, prefix: str, here: str) -> list[tuple[int, str, bool]]:
+    """(number, link from ``here``, whether it is this page) for each of ``count`` pages of a split list whose
+    first page is at ``first``."""
+    return [(k, relative(first + part_path(k, prefix), here), k == current) for k in range(1, count + 1)]
+
+
+def page_of(r: Renderer, title: str, part: int, parts: int) -> str:
+    """The title of a further page of a split list: 'People, page 2 of 5'."""
+    return r.t.gettext("%(title)s, page %(page)s of %(pages)s", title=title, page=part, pages=parts)
 
 
 class ByYear(PageType):
@@ -113,6 +154,7 @@ class ByYear(PageType):
     the navigation (reached from the index page and from each other)."""
 
     year_template: ClassVar[str]
+    part_prefix = ""
 
     def years(self, site: Documentary, ds: Dataset, language: str) -> dict[int, Any]:
         """What each year's page holds, by year, in the order the index lists them (``len()`` of each:
@@ -137,26 +179,45 @@ class ByYear(PageType):
         """year -> link from the page at ``page_url`` to that year's page (the years: in ``incremental.shared``)."""
         return {y: relative(r.sitemap.year_url(self.key, y), page_url) for y, _ in untracked(r.by_year[self.key])}
 
+    def anchors(self, site: Documentary, ds: Dataset, url: str) -> dict[tuple[str, str], str]:
+        """Each listed entry (of the kind it ``lists``) at its place: its year's page, or the page of that year
+        it falls on past ``per_page`` (``<year>/2/#id``)."""
+        size = self.per_page(site)
+        if not self.lists:
+            return {}
+        out = {}
+        for year, entries in self.years(site, ds, site.language).items():
+            for i, entry in enumerate(entries):
+                out[(self.lists, entry.id)] = f"{url}{year}/{part_path(i // size + 1 if size else 1)}#{entry.id}"
+        return out
+
     def pages(self, r: Renderer) -> Iterator[Page]:
         yield from super().pages(r)
         years = r.by_year[self.key]
         counts = {y: len(v) for y, v in untracked(years)}
         ordered = list(counts)
         index = r.site.pages[self.key].title.get(r.lang)
+        size = self.per_page(r.site)
         for i, year in enumerate(ordered):
             note(f"by_year.{self.key}", COUNTS)  # every year page shows how many entries each year has
-            url = r.sitemap.year_url(self.key, year)
-            context: dict[str, Any] = {
-                "year": year, "index_title": index, "years": counts,
-                "previous": ordered[i - 1] if i else None, "next": ordered[i + 1] if i + 1 < len(ordered) else None,
-                "year_links": self.year_links(r, url),
-                "back": relative(r.sitemap.url(self.key), url) + self.back_anchor(year),
-                **self.year_view(r, year, years[year], url)}
-            page = Page(url.rstrip("/") + ".md", url, r.t.gettext("%(title)s: %(year)s", title=index, year=year),
-                        self.year_description(r, year, years[year]), self.year_template, context,
-                        search_exclude=not self.searched)
-            page.structured = self.year_structured_data(r, page)
-            yield page
+            first = r.sitemap.year_url(self.key, year)
+            entries = years[year]
+            parts = chunks(entries, size) if size else [entries]
+            title = r.t.gettext("%(title)s: %(year)s", title=index, year=year)
+            description = self.year_description(r, year, entries)
+            for k, part in enumerate(parts, 1):
+                url = first + part_path(k)
+                context: dict[str, Any] = {
+                    "year": year, "index_title": index, "years": counts,
+                    "previous": ordered[i - 1] if i else None, "next": ordered[i + 1] if i + 1 < len(ordered) else None,
+                    "year_links": self.year_links(r, url),
+                    "parts": part_links(len(parts), k, first, "", url) if len(parts) > 1 else [],
+                    "back": relative(r.sitemap.url(self.key), url) + self.back_anchor(year),
+                    **self.year_view(r, year, part, url)}
+                page = Page(url.rstrip("/") + ".md", url, title if k == 1 else page_of(r, title, k, len(parts)),
+                            description, self.year_template, context, search_exclude=not self.searched)
+                page.structured = self.year_structured_data(r, page)
+                yield page
 
 
 E = TypeVar("E")

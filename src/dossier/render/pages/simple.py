@@ -16,6 +16,7 @@ class People(PageType):
     shows = ("people",)
     template = "people.html"
     lists = "people"
+    listing = "people"
 
     def view(self, r: Renderer) -> dict[str, Any]:
         return {"people": list(r.ds.people.values()),

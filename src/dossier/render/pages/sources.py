@@ -31,9 +31,6 @@ class Sources(ByYear):
     def years(self, site: Documentary, ds: Dataset, language: str) -> dict[int, Any]:
         return by_year(ds)
 
-    def anchors(self, site: Documentary, ds: Dataset, url: str) -> dict[tuple[str, str], str]:
-        return {("sources", sid): f"{url}{s.published.year}/#{sid}" for sid, s in ds.sources.items()}
-
     def view(self, r: Renderer) -> dict[str, Any]:
         years = r.by_year[self.key]
         publishers: dict[str, list[str]] = defaultdict(list)

@@ -42,7 +42,9 @@ class Timeline(ByYear):
 
     def year_view(self, r: Renderer, year: int, entries: Any, url: str) -> dict[str, Any]:
         filter_here = len(r.ds.events) > r.site.timeline_lines  # the overview lists no lines
-        context: dict[str, Any] = {"events": entries, "gaps": r.gaps(entries), "filter_here": filter_here}
+        # the silences of the whole year: the first event of a further page of it keeps its note
+        context: dict[str, Any] = {"events": entries, "gaps": r.gaps(r.by_year[self.key][year]),
+                                   "filter_here": filter_here}
         if filter_here:
             tags, people = {t for e in entries for t in e.tags}, {p.person for e in entries for p in e.participants}
             context.update(filter_tags=[t for t in r.used_tags() if t.id in tags],
