@@ -39,6 +39,16 @@ CFF_VENV   := tools/cff/.venv
 CFF_STAMP  := $(CFF_VENV)/.installed
 HUGO_VENV  := tools/hugo/.venv
 HUGO_STAMP := $(HUGO_VENV)/.installed
+ZENSICAL_VENV  := tools/zensical/.venv
+ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
+
+# The engine that builds and serves the site: MkDocs 1.6 (default) or ProperDocs, its maintained fork; both from
+# the lock file, both fire our hooks and give the same site (tests/test_engines.py). docs/about/engines.md.
+ENGINE  ?= mkdocs
+ENGINES := mkdocs properdocs
+ifeq ($(filter $(ENGINE),$(ENGINES)),)
+$(error ENGINE=$(ENGINE) is not supported: use one of $(ENGINES) (docs/about/engines.md))
+endif
 
 cff: $(CFF_STAMP)
 
@@ -54,20 +64,20 @@ fonts:
 # only the pages it changes (dossier.incremental; the result is the clean build's, tests/test_incremental.py).
 serve: $(STAMP) fonts
 ifeq ($(EDITION),)
-	$(BIN)/mkdocs serve --dirty
+	$(BIN)/$(ENGINE) serve --dirty
 else ifeq ($(wildcard mkdocs.$(EDITION).yml),)
-	DOSSIER_EDITIONS=$(EDITION) $(BIN)/mkdocs serve --dirty
+	DOSSIER_EDITIONS=$(EDITION) $(BIN)/$(ENGINE) serve --dirty
 else
-	$(BIN)/mkdocs serve --dirty -f mkdocs.$(EDITION).yml
+	$(BIN)/$(ENGINE) serve --dirty -f mkdocs.$(EDITION).yml
 endif
 
 build: $(STAMP) fonts
-	$(BIN)/mkdocs build --strict
+	$(BIN)/$(ENGINE) build --strict
 
 validate: $(STAMP)
 	$(BIN)/python scripts/validate.py
 
-test: $(STAMP) browser fonts $(CFF_STAMP)
+test: $(STAMP) browser fonts $(CFF_STAMP) $(ZENSICAL_STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP) $(HUGO_STAMP)

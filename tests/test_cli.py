@@ -149,3 +149,32 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith(f"error: {tmp_path} exists and is not an empty folder")
     assert [p.name for p in tmp_path.iterdir()] == ["kept.txt"]
+
+
+def test_render_writes_a_tree_an_engine_builds_from_a_new_documentary(tmp_path: Path) -> None:
+    target = init(tmp_path)
+    out = tmp_path / "tree"
+    result = subprocess.run([*DOSSIER, "render", str(out), "--root", str(target)], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    config = out / "en" / "mkdocs.yml"
+    assert config.is_file()
+    assert "hooks" not in config.read_text(encoding="utf-8")  # the tree needs nothing of ours to build
+    assert (out / "en" / "docs" / "timeline" / "index.md").read_text(encoding="utf-8").startswith("---\ntitle: ")
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config)], capture_output=True,
+                           text=True, check=False)
+    assert built.returncode == 0, built.stderr
+    assert (out / "en" / "site" / "timeline" / "index.html").is_file()
+
+
+def test_render_stops_on_bad_data_before_writing_anything(tmp_path: Path) -> None:
+    target = init(tmp_path)
+    events = sorted((target / "data" / "events").glob("*.yml"))
+    text = events[0].read_text(encoding="utf-8")
+    events[0].write_text(re.sub(r"(?m)^date: .*$", "date: 2024-02-30", text, count=1), encoding="utf-8")
+    out = tmp_path / "tree"
+    result = subprocess.run([*DOSSIER, "render", str(out), "--root", str(target)], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 1
+    assert re.search(r"events/.*\.yml:\d+:\d+", result.stderr), result.stderr
+    assert not out.exists()

@@ -4,6 +4,8 @@
   with the generator as a plugin (no path to this repository), documentary.yml, one entry of each kind in
   data/, an About page, and schemas/ for editor completion. ``mkdocs build --strict`` passes on it at once.
 - ``dossier schemas DIR``: writes DIR/schemas/ again from the models, for the documentary's languages.
+- ``dossier render DIR [--root PROJECT]``: writes the whole generated site as a plain tree for any engine, one
+  folder per edition (``DIR/<language>/mkdocs.yml`` and ``docs/``; ``dossier.export``).
 """
 
 from __future__ import annotations
@@ -59,10 +61,29 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("init", help="write a working minimal documentary into DIR").add_argument("dir", type=Path)
     commands.add_parser("schemas", help="write DIR/schemas/ again from the models").add_argument("dir", type=Path)
+    render = commands.add_parser("render", help="write the generated site as a plain tree for any engine into DIR")
+    render.add_argument("dir", type=Path)
+    render.add_argument("--root", type=Path, default=Path.cwd(), help="the documentary (default: here)")
     args = parser.parse_args(argv)
     if args.command == "init":
         return init(args.dir)
+    if args.command == "render":
+        return render_tree_command(args.root, args.dir)
     return write_schemas(args.dir)
+
+
+def render_tree_command(root: Path, out: Path) -> int:
+    from dossier.errors import DataInvalid
+    from dossier.export import render_tree
+
+    try:
+        written = render_tree(root.resolve(), out)
+    except DataInvalid as exc:
+        print("\n".join(str(e) for e in exc.errors), file=sys.stderr)
+        return 1
+    for config in written:
+        print(f"wrote {config.parent}: build it with `zensical build -f {config}` (or mkdocs, properdocs)")
+    return 0
 
 
 if __name__ == "__main__":
