@@ -212,9 +212,10 @@ def soup_of(site: Path, url: str):
 
 
 class ServedProject:
-    """`mkdocs serve` running on a project folder, on a free port of 127.0.0.1, its log collected."""
+    """`mkdocs serve` (or ``engine`` serve: ``properdocs``) running on a project folder, on a free port of
+    127.0.0.1, its log collected."""
 
-    def __init__(self, project: Path, *args: str) -> None:
+    def __init__(self, project: Path, *args: str, engine: str = "mkdocs") -> None:
         import socket
 
         with socket.socket() as s:
@@ -225,7 +226,7 @@ class ServedProject:
         self.log: list[str] = []
         # The project's own copy of the package, before the installed one, so tests may edit it.
         env = {**os.environ, "PYTHONPATH": str(project / "src")}
-        self.proc = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", *args, "-a", f"127.0.0.1:{self.port}"],
+        self.proc = subprocess.Popen([PYTHON, "-m", engine, "serve", *args, "-a", f"127.0.0.1:{self.port}"],
                                      cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                      text=True, bufsize=1)
         import threading

@@ -21,7 +21,18 @@ from typing import Any
 
 import pytest
 
-from conftest import PYTHON, ROOT, broken_links, make_site_project, soup_of
+from conftest import (
+    BROKEN_DATE,
+    EXPECTED,
+    PYTHON,
+    ROOT,
+    TINY,
+    ServedProject,
+    broken_links,
+    make_site_project,
+    soup_of,
+    write_data,
+)
 
 ZENSICAL = ROOT / "tools" / "zensical" / ".venv" / "bin" / "zensical"
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
@@ -56,6 +67,25 @@ def test_properdocs_builds_the_same_site_as_mkdocs(real_site: Path, properdocs_s
     named = GENERATOR.search((properdocs_site / "index.html").read_bytes())
     assert named is not None
     assert b"properdocs" in named.group().lower()  # it did build with ProperDocs
+
+
+def test_properdocs_serve_shows_data_errors_and_recovers(tiny: Path) -> None:
+    """`make serve ENGINE=properdocs`: the error page on bad data, and the site back once the file is fixed."""
+    server = ServedProject(make_site_project(tiny), "--dirty", engine="properdocs")
+    try:
+        assert server.get("events/call-2024/")[0] == 200
+        log = server.rebuilt(lambda: write_data(server.project, {"events/call-2024.yml": BROKEN_DATE}))
+        assert EXPECTED in log
+        status, html = server.get("timeline/")
+        assert status == 200
+        assert "<title>Data errors: the site was not built</title>" in html
+        server.rebuilt(lambda: write_data(server.project, {"events/call-2024.yml": TINY["events/call-2024.yml"]}))
+        status, html = server.get("events/call-2024/")
+        assert status == 200
+        assert "Data errors" not in html
+        assert "A call" in html
+    finally:
+        server.stop()
 
 
 # -- Zensical, on the exported tree ---------------------------------------------------------------------------

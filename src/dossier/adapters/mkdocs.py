@@ -213,7 +213,8 @@ class Adapter:
         session.dirty = session.serving and dirty
         session.previous.clear()
         if session.dirty:
-            logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
+            # the engine's own build module's logger: 'mkdocs.commands.build', or ProperDocs' under its name
+            logging.getLogger(mkdocs_build.__module__).addFilter(_DirtyNotice())
 
     @timed
     def on_config(self, config: Any) -> None:
