@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -195,14 +197,49 @@ def run_build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, check=False)
 
 
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session from the shipped data, in strict mode."""
-    out = tmp_path_factory.mktemp("real") / "site"
-    result = subprocess.run([PYTHON, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=ROOT,
+def build_shipped(out: Path, engine: str = "mkdocs") -> Path:
+    """The real site built from the shipped data into ``out``, in strict mode, by ``engine`` (or ``properdocs``)."""
+    result = subprocess.run([PYTHON, "-m", engine, "build", "--strict", "-d", str(out)], cwd=ROOT,
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session from the shipped data, in strict mode."""
+    return build_shipped(tmp_path_factory.mktemp("real") / "site")
+
+
+@contextlib.contextmanager
+def static_server(site: Path) -> Iterator[str]:
+    """A built site served on a free port of 127.0.0.1 while the block runs: its address."""
+    from dossier.devtools.browser import serve
+
+    server = serve(site)
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Any) -> Iterator[Any]:
+    """The Debian chromium, headless, driven by Playwright."""
+    from dossier.devtools.browser import CHROMIUM, CHROMIUM_ARGS
+
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
 
 
 def soup_of(site: Path, url: str):

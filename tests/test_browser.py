@@ -11,10 +11,10 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
-from conftest import BROKEN_DATE, EXPECTED, ROOT, TINY, ServedProject, write_data
-from dossier.devtools.browser import CHROMIUM, CHROMIUM_ARGS, page_types, serve
+from conftest import BROKEN_DATE, EXPECTED, ROOT, TINY, ServedProject, static_server, write_data
+from dossier.devtools.browser import page_types, serve
 from dossier.i18n import translations
 from dossier.validate.check import validate
 
@@ -30,23 +30,8 @@ document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.vi
 
 @pytest.fixture(scope="session")
 def base_url(real_site: Path) -> Iterator[str]:
-    server = serve(real_site)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="session")
-def playwright() -> Iterator[Playwright]:
-    with sync_playwright() as p:
-        yield p
-
-
-@pytest.fixture(scope="session")
-def browser(playwright: Playwright) -> Iterator[Browser]:
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    yield browser
-    browser.close()
+    with static_server(real_site) as url:
+        yield url
 
 
 class Recorder:

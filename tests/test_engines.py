@@ -29,8 +29,10 @@ from conftest import (
     TINY,
     ServedProject,
     broken_links,
+    build_shipped,
     make_site_project,
     soup_of,
+    static_server,
     write_data,
 )
 
@@ -52,11 +54,7 @@ def _files(site: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("properdocs") / "site"
-    result = subprocess.run([PYTHON, "-m", "properdocs", "build", "--strict", "-d", str(out)], cwd=ROOT,
-                            capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    return out
+    return build_shipped(tmp_path_factory.mktemp("properdocs") / "site", engine="properdocs")
 
 
 def test_properdocs_builds_the_same_site_as_mkdocs(real_site: Path, properdocs_site: Path) -> None:
@@ -173,24 +171,8 @@ def test_zensical_indexes_the_record_for_search(zensical: dict[str, Path], lang:
 
 @pytest.fixture(scope="module")
 def zensical_vi(zensical: dict[str, Path]) -> Iterator[str]:
-    from dossier.devtools.browser import serve
-
-    server = serve(zensical["vi"])
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    from dossier.devtools.browser import CHROMIUM, CHROMIUM_ARGS
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with static_server(zensical["vi"]) as url:
+        yield url
 
 
 def zensical_search(browser: Any, base_url: str, query: str) -> tuple[int, set[str]]:
@@ -216,8 +198,8 @@ def zensical_search(browser: Any, base_url: str, query: str) -> tuple[int, set[s
 
 
 @pytest.mark.browser
-def test_zensical_search_finds_a_vietnamese_name(chromium: Any, zensical_vi: str) -> None:
-    count, pages = zensical_search(chromium, zensical_vi, "Tô Lâm")
+def test_zensical_search_finds_a_vietnamese_name(browser: Any, zensical_vi: str) -> None:
+    count, pages = zensical_search(browser, zensical_vi, "Tô Lâm")
     assert count > 10
     assert "people/to-lam/" in pages
 
@@ -225,15 +207,15 @@ def test_zensical_search_finds_a_vietnamese_name(chromium: Any, zensical_vi: str
 @pytest.mark.browser
 @pytest.mark.xfail(strict=True, reason="known gap, Zensical 0.0.73: 'to lam' finds 13 results, 'Tô Lâm' 62; its "
                    "search does not fold Vietnamese diacritics as our lunr.vi does under MkDocs (docs/about/engines.md)")
-def test_zensical_search_without_diacritics_finds_the_same_results(chromium: Any, zensical_vi: str) -> None:
-    assert zensical_search(chromium, zensical_vi, "to lam")[0] == zensical_search(chromium, zensical_vi, "Tô Lâm")[0]
+def test_zensical_search_without_diacritics_finds_the_same_results(browser: Any, zensical_vi: str) -> None:
+    assert zensical_search(browser, zensical_vi, "to lam")[0] == zensical_search(browser, zensical_vi, "Tô Lâm")[0]
 
 
 @pytest.mark.browser
 @pytest.mark.xfail(strict=True, reason="known gap, Zensical 0.0.73: with theme.language vi its search box still says "
                    "'Search' and '62 results' in English (docs/about/engines.md)")
-def test_zensical_search_speaks_the_edition_language(chromium: Any, zensical_vi: str) -> None:
-    page = chromium.new_page()
+def test_zensical_search_speaks_the_edition_language(browser: Any, zensical_vi: str) -> None:
+    page = browser.new_page()
     try:
         page.goto(zensical_vi)
         page.click(".md-search__button", timeout=5000)

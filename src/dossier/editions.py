@@ -8,13 +8,13 @@ validated once, and every edition is rendered from the same validated data set.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from babel import Locale
+from babel import Locale, localedata
 
 from dossier.i18n import N_, translations
 from dossier.model.site import Documentary, Edition
@@ -62,6 +62,23 @@ def plan(site: Documentary, root: Path, site_dir: Path, root_url: str) -> list[E
     return [EditionBuild(e, config_path(root, e), site_dir / e.prefix,
                          root_url.rstrip("/") + "/" + e.prefix if root_url else "")
             for e in wanted(site)]
+
+
+def hand_written(src_uris: Iterable[str], language: str) -> dict[str, str]:
+    """The hand-written files of ``docs/`` in the edition in ``language``, address -> file: ``about/index.vi.md``
+    is the Vietnamese ``about/index.md``. In each edition the file in its language replaces the base file at the
+    same address; the other languages' files go (those of languages the documentary has no edition in, too: a
+    language is any code CLDR knows). Every other file keeps its address."""
+    out: dict[str, str] = {}
+    translated: dict[str, str] = {}
+    for uri in src_uris:
+        stem, dot, lang = uri.removesuffix(".md").rpartition(".")
+        if uri.endswith(".md") and dot and localedata.exists(lang):
+            if lang == language:
+                translated[f"{stem}.md"] = uri
+            continue
+        out[uri] = uri
+    return out | translated
 
 
 def root_path(root_url: str) -> str:

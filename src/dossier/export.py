@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from babel import localedata
 
+from dossier import editions
 from dossier.build import THEME, prepare
 from dossier.editions import config_path
 from dossier.model.site import Edition
@@ -86,22 +86,13 @@ def _front_matter(page: Any) -> str:
 
 
 def _hand_written(root: Path, docs: Path, language: str) -> None:
-    """The hand-written pages of ``root/docs`` in the edition's language: ``about/index.vi.md`` is the
-    Vietnamese ``about/index.md``; other languages' files are left out."""
-    for path in sorted((root / "docs").rglob("*")):
-        if not path.is_file():
-            continue
-        rel = path.relative_to(root / "docs")
-        stem, dot, lang = str(rel).removesuffix(".md").rpartition(".")
-        if rel.suffix == ".md" and dot and localedata.exists(lang):
-            if lang != language:
-                continue
-            rel = Path(f"{stem}.md")
-        elif (root / "docs" / f"{str(rel).removesuffix('.md')}.{language}.md").is_file():
-            continue  # the edition's own translation takes its place
-        target = docs / rel
+    """The hand-written pages of ``root/docs`` in the edition's language (``editions.hand_written``)."""
+    source = root / "docs"
+    files = [p.relative_to(source).as_posix() for p in sorted(source.rglob("*")) if p.is_file()]
+    for address, file in editions.hand_written(files, language).items():
+        target = docs / address
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
+        shutil.copyfile(source / file, target)
 
 
 def render_tree(root: Path, out: Path) -> list[Path]:

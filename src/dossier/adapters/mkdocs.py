@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from babel import localedata
 from markupsafe import Markup, escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -155,19 +154,17 @@ def _language(config: Any) -> str:
 
 
 def _swap_translated_docs(files: Files, config: Any, language: str) -> None:
-    """Hand-written pages: ``about/index.vi.md`` is the Vietnamese ``about/index.md``. In each edition the
-    file in its language replaces the base file at the same address; the other languages' files go (those of
-    languages the documentary has no edition in, too: a language is any code CLDR knows)."""
+    """Hand-written pages in the edition's language (``editions.hand_written``): ``about/index.vi.md`` is the
+    Vietnamese ``about/index.md``."""
+    by_uri = {f.src_uri: f for f in files}
+    chosen = editions.hand_written(by_uri, language)
     for f in list(files):
-        stem, dot, lang = f.src_uri.removesuffix(".md").rpartition(".")
-        if not f.src_uri.endswith(".md") or not dot or not localedata.exists(lang):
-            continue
-        files.remove(f)
-        if lang == language and f.abs_src_path:
-            base = files.get_file_from_path(f"{stem}.md")
-            if base is not None:
-                files.remove(base)
-            files.append(File.generated(config, f"{stem}.md", abs_src_path=f.abs_src_path))
+        if chosen.get(f.src_uri) != f.src_uri:
+            files.remove(f)
+    for address, source in chosen.items():
+        path = by_uri[source].abs_src_path
+        if address != source and path:
+            files.append(File.generated(config, address, abs_src_path=path))
 
 
 class Adapter:
