@@ -10,6 +10,7 @@ ADAPTER = "dossier.adapters.mkdocs"
 
 on_startup = event(ADAPTER, "on_startup", starts_build=True)
 on_config = event(ADAPTER, "on_config", starts_build=True)
+on_serve = event(ADAPTER, "on_serve")
 on_env = event(ADAPTER, "on_env")
 on_files = event(ADAPTER, "on_files")
 on_nav = event(ADAPTER, "on_nav")

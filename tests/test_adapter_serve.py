@@ -57,3 +57,19 @@ def test_edited_python_code_and_templates_are_used_on_the_next_rebuild(served: S
     assert "Role history (edited code), events" in description["content"]
     served.rebuilt(lambda: edit(template, "{% import", "<p id=edited-template></p>\n{% import"))
     assert BeautifulSoup(served.get("events/call-2024/")[1], "html.parser").select("#edited-template")
+
+
+def test_a_saved_file_is_one_rebuild_and_reading_files_starts_none(served: ServedProject) -> None:
+    """The adapter watches through the system's notifications (inotify here), which also report a file opened or
+    closed unwritten; MkDocs rebuilds on any event it is given, so a build reading the data must not start another.
+    The site answers the edit, and then stays quiet for well past MkDocs' half-second poll and 0.1 s debounce."""
+    import time
+
+    edited = TINY["events/call-2024.yml"].replace("title: A call", "title: A call, edited")
+    assert edited != TINY["events/call-2024.yml"]
+    served.rebuilt(lambda: write_data(served.project, {"events/call-2024.yml": edited}))
+    assert BeautifulSoup(served.get("events/call-2024/")[1], "html.parser").h1.get_text() == "A call, edited"
+    quiet_from = len(served.log)
+    served.get("events/call-2024/")  # the server reading its own output is not a change either
+    time.sleep(3)
+    assert [line for line in served.log[quiet_from:] if "Building documentation" in line] == []

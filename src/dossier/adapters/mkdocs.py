@@ -118,6 +118,40 @@ def _install_theme(config: Any) -> None:
                 config.watch.append(str(path))
 
 
+def _native_watching(server: Any) -> Any:
+    """Move a LiveReloadServer's watched paths from its polling observer to the native one (see on_serve).
+
+    MkDocs 1.6 and ProperDocs 1.6 keep them in ``_watched_paths`` (path -> count) and schedule through
+    ``watch``; an engine without them is left as it is. Only changes count: inotify also reports a file
+    opened or closed unwritten, and MkDocs rebuilds on any event, so each build's reading of the data would
+    start the next one."""
+    # watchdog: MkDocs' own file watcher; ``Observer`` is the platform's native one
+    from watchdog import events
+    from watchdog.observers import Observer
+
+    paths = getattr(server, "_watched_paths", None)
+    refs = getattr(server, "_watch_refs", None)
+    if not isinstance(paths, dict) or not isinstance(refs, dict) or getattr(server, "observer", None) is None:
+        return server
+    changes: list[type[events.FileSystemEvent]] = [
+        events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent, events.FileMovedEvent,
+        events.FileClosedEvent, events.DirCreatedEvent, events.DirDeletedEvent, events.DirMovedEvent]
+
+    class ChangesObserver(Observer):  # type: ignore[misc,valid-type]
+        def schedule(self, handler: Any, path: Any, **kwargs: Any) -> Any:
+            kwargs["event_filter"] = kwargs.get("event_filter") or changes
+            return super().schedule(handler, path, **kwargs)
+
+    watched = dict(paths)
+    server.observer = ChangesObserver()
+    paths.clear()
+    refs.clear()
+    for path, count in watched.items():
+        for _ in range(count):
+            server.watch(path)
+    return server
+
+
 _THEME_LISTINGS: dict[tuple[Any, ...], list[str]] = {}
 """(theme folders, signature, extensions) -> the theme's static files as MkDocs lists them, for this serve session."""
 
@@ -212,6 +246,16 @@ class Adapter:
         if session.dirty:
             # the engine's own build module's logger: 'mkdocs.commands.build', or ProperDocs' under its name
             logging.getLogger(mkdocs_build.__module__).addFilter(_DirtyNotice())
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        """Watch files through the operating system's notifications instead of MkDocs' polling.
+
+        MkDocs 1.x (and ProperDocs) scan every watched folder each half second, so a saved file waits
+        0–0.5 s before the rebuild starts, and the scan itself grows with the data. ``watchdog.observers
+        .Observer`` is inotify on Linux (FSEvents, ReadDirectoryChangesW elsewhere) and falls back to polling
+        where there is none. The paths already watched move to it; the rest (``config.watch``) follow.
+        """
+        return _native_watching(server)
 
     @timed
     def on_config(self, config: Any) -> None:

@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin
 from dossier.adapters.session import event
 
 ADAPTER = "dossier.adapters.mkdocs"
-EVENTS = ("on_env", "on_files", "on_nav", "on_page_markdown", "on_page_content", "on_page_context",
+EVENTS = ("on_serve", "on_env", "on_files", "on_nav", "on_page_markdown", "on_page_content", "on_page_context",
           "on_post_page", "on_post_template", "on_post_build")
 STARTS = ("on_startup", "on_config")
 
