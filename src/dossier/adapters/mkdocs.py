@@ -21,6 +21,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from watchdog import events  # MkDocs' own file watcher, and its platform-native observer
+from watchdog.observers import Observer
 
 from dossier import editions, incremental
 from dossier.adapters import session
@@ -118,34 +120,31 @@ def _install_theme(config: Any) -> None:
                 config.watch.append(str(path))
 
 
+CHANGES: list[type[events.FileSystemEvent]] = [
+    events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent, events.FileMovedEvent,
+    events.FileClosedEvent, events.DirCreatedEvent, events.DirDeletedEvent, events.DirMovedEvent]
+"""What counts as a change under `mkdocs serve`: inotify also reports a file opened or closed unwritten, and MkDocs
+rebuilds on any event, so each build's reading of the data would start the next one."""
+
+
+class _ChangesObserver(Observer):  # type: ignore[misc,valid-type]
+    """The platform's native observer (inotify on Linux), passing on changes only (``CHANGES``)."""
+
+    def schedule(self, handler: Any, path: Any, **kwargs: Any) -> Any:
+        return super().schedule(handler, path, **{**kwargs, "event_filter": kwargs.get("event_filter") or CHANGES})
+
+
 def _native_watching(server: Any) -> Any:
-    """Move a LiveReloadServer's watched paths from its polling observer to the native one (see on_serve).
-
-    MkDocs 1.6 and ProperDocs 1.6 keep them in ``_watched_paths`` (path -> count) and schedule through
-    ``watch``; an engine without them is left as it is. Only changes count: inotify also reports a file
-    opened or closed unwritten, and MkDocs rebuilds on any event, so each build's reading of the data would
-    start the next one."""
-    # watchdog: MkDocs' own file watcher; ``Observer`` is the platform's native one
-    from watchdog import events
-    from watchdog.observers import Observer
-
+    """Move a LiveReloadServer's watched paths from its polling observer to ``_ChangesObserver`` (see on_serve).
+    MkDocs 1.6 and ProperDocs 1.6 keep them in ``_watched_paths`` (path -> count); an engine without it is left
+    as it is."""
     paths = getattr(server, "_watched_paths", None)
-    refs = getattr(server, "_watch_refs", None)
-    if not isinstance(paths, dict) or not isinstance(refs, dict) or getattr(server, "observer", None) is None:
+    if not isinstance(paths, dict):
         return server
-    changes: list[type[events.FileSystemEvent]] = [
-        events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent, events.FileMovedEvent,
-        events.FileClosedEvent, events.DirCreatedEvent, events.DirDeletedEvent, events.DirMovedEvent]
-
-    class ChangesObserver(Observer):  # type: ignore[misc,valid-type]
-        def schedule(self, handler: Any, path: Any, **kwargs: Any) -> Any:
-            kwargs["event_filter"] = kwargs.get("event_filter") or changes
-            return super().schedule(handler, path, **kwargs)
-
     watched = dict(paths)
-    server.observer = ChangesObserver()
+    server.observer = _ChangesObserver()
     paths.clear()
-    refs.clear()
+    server._watch_refs.clear()
     for path, count in watched.items():
         for _ in range(count):
             server.watch(path)
