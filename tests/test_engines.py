@@ -37,6 +37,8 @@ from conftest import (
 )
 
 ZENSICAL = ROOT / "tools" / "zensical" / ".venv" / "bin" / "zensical"
+SITE_URL = "https://record.example.org/"
+"""The address the exported tree is rendered for (its sitemaps' alternates need one)."""
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 """The one line where the two engines' pages may differ: each names itself."""
 
@@ -93,7 +95,7 @@ def test_properdocs_serve_shows_data_errors_and_recovers(tiny: Path) -> None:
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("export")
     result = subprocess.run([PYTHON, "-m", "dossier.cli", "render", str(out), "--root", str(ROOT)],
-                            capture_output=True, text=True, check=False)
+                            capture_output=True, text=True, check=False, env={**os.environ, "SITE_URL": SITE_URL})
     assert result.returncode == 0, result.stderr
     return out
 
@@ -109,6 +111,16 @@ def zensical(exported: Path) -> dict[str, Path]:
         assert result.returncode == 0, result.stdout + result.stderr
         sites[config.parent.name] = config.parent / "site"
     return sites
+
+
+@pytest.fixture(scope="module")
+def joined(zensical: dict[str, Path], exported: Path) -> Path:
+    """`dossier postbuild`: Zensical's two sites joined into one and finished (policy, sitemaps, 404 pages)."""
+    result = subprocess.run([PYTHON, "-m", "dossier.cli", "postbuild", str(exported)], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "sitemaps sitemap.xml, vi/sitemap.xml" in result.stdout
+    return exported / "site"
 
 
 def _pages(docs: Path) -> list[str]:
@@ -243,3 +255,86 @@ def test_zensical_runs_our_hooks(tmp_path: Path) -> None:
 def test_zensical_pages_keep_their_structured_data(zensical: dict[str, Path], lang: str) -> None:
     scripts = soup_of(zensical[lang], "people/to-lam/").find_all("script", type="application/ld+json")
     assert [json.loads(s.string)["@type"] for s in scripts if "Person" in s.string] != []
+
+
+# -- Zensical's sites after `dossier postbuild`: one site, both editions, finished as MkDocs' is -----------------
+
+
+def test_postbuild_joins_both_editions_page_for_page_with_links_resolving(joined: Path, real_site: Path) -> None:
+    ours = sorted(p.relative_to(real_site).as_posix() for p in real_site.rglob("index.html"))
+    theirs = sorted(p.relative_to(joined).as_posix() for p in joined.rglob("index.html"))
+    assert theirs == ours
+    assert broken_links(joined) == []
+
+
+def test_postbuild_gives_every_zensical_page_a_policy_before_its_first_script(joined: Path) -> None:
+    from dossier.render import csp
+
+    unsafe = []
+    for page in sorted(joined.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        meta = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', text)
+        theme = re.sub(r"<article\b.*</article>", "", text, flags=re.DOTALL)
+        if len(meta) != 1 or text.index("Content-Security-Policy") > text.index("<script") or any(
+                h not in meta[0] for h in csp.script_hashes(theme)):
+            unsafe.append(str(page.relative_to(joined)))
+    assert unsafe == []
+
+
+def _sitemap(path: Path) -> dict[str, list[str]]:
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    from xml.etree import ElementTree
+
+    root = ElementTree.fromstring(path.read_bytes())
+    return {u.findtext("s:loc", namespaces=ns) or "": [f"{a.get('hreflang')} {a.get('href')}" for a in
+                                                       u.findall("x:link", ns)] for u in root.findall("s:url", ns)}
+
+
+@pytest.mark.parametrize(("lang", "prefix"), [("en", ""), ("vi", "vi/")])
+def test_postbuild_sitemaps_list_every_page_with_both_editions(joined: Path, real_site: Path, lang: str,
+                                                               prefix: str) -> None:
+    entries = _sitemap(joined / prefix / "sitemap.xml")
+    edition = real_site / prefix
+    pages = {p.parent.relative_to(edition).as_posix() for p in edition.rglob("index.html")}
+    pages = {"" if p == "." else p + "/" for p in pages if not (not prefix and (p == "vi" or p.startswith("vi/")))}
+    assert sorted(entries) == sorted(SITE_URL + prefix + url for url in pages)
+    for loc, links in entries.items():
+        url = loc.removeprefix(SITE_URL + prefix)
+        assert links == [f"en {SITE_URL}{url}", f"x-default {SITE_URL}{url}", f"vi {SITE_URL}vi/{url}"], loc
+    assert gzip.decompress((joined / prefix / "sitemap.xml.gz").read_bytes()) == (
+        joined / prefix / "sitemap.xml").read_bytes()
+
+
+def test_postbuild_404_pages_speak_their_editions_languages(joined: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    root = BeautifulSoup((joined / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert [s["lang"] for s in root.select("section.dossier-not-found")] == ["en", "vi"]
+    assert [a["href"] for a in root.select("section.dossier-not-found a")] == ["/", "/vi/"]
+    vi = BeautifulSoup((joined / "vi" / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert vi.html["lang"] == "vi"
+    assert "Không tìm thấy" in vi.find("h1").get_text()
+    assert "404 - Not found" not in str(vi)
+
+
+@pytest.mark.browser
+def test_postbuild_site_runs_under_its_policy_and_still_searches(browser: Any, joined: Path) -> None:
+    """Zensical's scripts (theme, search worker) run under the policy: no violation, no console error, and
+    the Vietnamese edition's search still answers."""
+    with static_server(joined) as url:
+        page = browser.new_page()
+        page.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation', "
+                             "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        try:
+            for address in ("", "people/to-lam/", "figures/", "vi/timeline/", "404.html"):
+                page.goto(url + address)
+                page.wait_for_load_state("networkidle")
+                assert page.evaluate("window.__csp") == [], address
+            assert errors == []
+        finally:
+            page.close()
+        count, found = zensical_search(browser, url + "vi/", "Tô Lâm")
+        assert count > 10
+        assert "vi/people/to-lam/" in found

@@ -6,6 +6,9 @@
 - ``dossier schemas DIR``: writes DIR/schemas/ again from the models, for the documentary's languages.
 - ``dossier render DIR [--root PROJECT]``: writes the whole generated site as a plain tree for any engine, one
   folder per edition (``DIR/<language>/mkdocs.yml`` and ``docs/``; ``dossier.export``).
+- ``dossier postbuild DIR``: once an engine has built each ``DIR/<language>/``, joins the editions
+  into ``DIR/site/`` and runs the post-build step on it: each page's security policy, the sitemaps with their
+  language alternates, each edition's 404 page (``dossier.postbuild``).
 """
 
 from __future__ import annotations
@@ -64,11 +67,16 @@ def main(argv: list[str] | None = None) -> int:
     render = commands.add_parser("render", help="write the generated site as a plain tree for any engine into DIR")
     render.add_argument("dir", type=Path)
     render.add_argument("--root", type=Path, default=Path.cwd(), help="the documentary (default: here)")
+    finish = commands.add_parser("postbuild", help="join the editions an engine built from DIR into DIR/site and "
+                                 "secure it, with sitemaps and 404 pages")
+    finish.add_argument("dir", type=Path)
     args = parser.parse_args(argv)
     if args.command == "init":
         return init(args.dir)
     if args.command == "render":
         return render_tree_command(args.root, args.dir)
+    if args.command == "postbuild":
+        return postbuild_command(args.dir)
     return write_schemas(args.dir)
 
 
@@ -83,6 +91,19 @@ def render_tree_command(root: Path, out: Path) -> int:
         return 1
     for config in written:
         print(f"wrote {config.parent}: build it with `zensical build -f {config}` (or mkdocs, properdocs)")
+    return 0
+
+
+def postbuild_command(out: Path) -> int:
+    from dossier.export import finish
+
+    try:
+        report = finish(out)
+    except FileNotFoundError as exc:
+        print(f"error: missing {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {out / 'site'}: {report.pages} pages ({report.secured} given their security policy), "
+          f"sitemaps {', '.join(report.sitemaps)}")
     return 0
 
 

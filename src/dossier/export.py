@@ -6,18 +6,20 @@ holds a configuration (``mkdocs.yml``, read by MkDocs, ProperDocs and Zensical a
 matter: title, description, search exclusion; body: its schema.org data and the HTML the generator rendered,
 escaped data inside),
 the downloads, feeds, schemas and the generator's assets. One edition per configuration: Zensical builds
-one language per project (docs/about/engines.md).
+one language per project (docs/about/engines.md). ``DIR/editions.json`` tells ``dossier postbuild DIR``
+(``finish``) how to join the built editions into one site.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from dossier import editions
+from dossier import editions, postbuild
 from dossier.build import THEME, prepare
 from dossier.editions import config_path
 from dossier.model.site import Edition
@@ -28,13 +30,14 @@ KEPT = ("site_name", "site_description", "copyright", "use_directory_urls", "nav
 
 
 class _Config(yaml.SafeLoader):
-    """mkdocs.yml as data: ``!ENV [NAME, default]`` gives the variable's default (an export is built offline)."""
+    """mkdocs.yml as data: ``!ENV [NAME, ..., default]`` gives the first variable set, else the default (as MkDocs)."""
 
 
 def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     value = (loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode)
              else [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else [])
-    return value[-1] if len(value) > 1 else None
+    names, default = (value[:-1], value[-1]) if len(value) > 1 else (value, None)
+    return next((os.environ[str(n)] for n in names if str(n) in os.environ), default)
 
 
 class PythonName(str):
@@ -129,4 +132,22 @@ def render_tree(root: Path, out: Path) -> list[Path]:
         config.write_text(yaml.dump(engine_config(root, edition), Dumper=_Dumper, allow_unicode=True,
                                     sort_keys=False), encoding="utf-8")
         written.append(config)
+    known = [postbuild.Edition(e.language, e.prefix, editions.not_found(site, e, extra["site_url"]))
+             for e in site.all_editions]
+    (out / postbuild.MANIFEST).write_text(postbuild.manifest(extra["site_url"], known), encoding="utf-8")
     return written
+
+
+def finish(out: Path) -> postbuild.Report:
+    """``dossier postbuild DIR``: join the sites an engine built in ``DIR/<language>/site/`` into ``DIR/site/``
+    and run the post-build step on it (``postbuild.assemble``), with the site address recorded at render time.
+    Raises FileNotFoundError, naming what is missing, when ``DIR`` holds no rendered and built tree."""
+    manifest = out / postbuild.MANIFEST
+    if not manifest.is_file():
+        raise FileNotFoundError(f"{manifest} (hint: run `dossier render {out}` first)")
+    recorded, known = postbuild.read_manifest(manifest)
+    built = {e.language: out / e.language / "site" for e in known}
+    for language, folder in built.items():
+        if not (folder / "index.html").is_file():
+            raise FileNotFoundError(f"{folder / 'index.html'} (hint: build {out / language / 'mkdocs.yml'} first)")
+    return postbuild.assemble(built, out / "site", recorded, known)

@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from watchdog import events  # MkDocs' own file watcher, and its platform-native observer
 from watchdog.observers import Observer
 
-from dossier import editions, incremental
+from dossier import editions, incremental, postbuild
 from dossier.adapters import session
 from dossier.adapters.plugin import DossierPlugin
 from dossier.build import THEME, Build, prepare
@@ -33,7 +33,7 @@ from dossier.i18n import LOCALE_DIR, N_, messages, template_callables
 from dossier.model.dataset import Dataset
 from dossier.model.site import Documentary, Edition
 from dossier.model.types import edition as in_edition
-from dossier.render import card, citation, csp, theme
+from dossier.render import card, citation, theme
 from dossier.render.environment import THEME_COMPILED
 from dossier.render.registry import SiteMap
 from dossier.timing import Timings, timed
@@ -352,7 +352,9 @@ class Adapter:
         env.globals["dossier_editions"] = editions.switcher(site, edition, self.root_url) if site and edition else []
         env.globals["dossier_locale"] = edition.locale if edition else str(config.theme["language"] or "en")
         env.globals["dossier_prefix"] = edition.prefix if edition else ""
-        env.globals["dossier_not_found"] = editions.not_found(site, edition, self.root_url) if site and edition else []
+        # The 404 page's words, as `dossier postbuild` puts them into another engine's 404 page.
+        env.globals["dossier_not_found"] = postbuild.not_found_html(
+            editions.not_found(site, edition, self.root_url) if site and edition else [])
         return env
 
     @timed
@@ -430,12 +432,12 @@ class Adapter:
         """Name the theme's table-of-contents toggle, then write the page's Content-Security-Policy (hashes of
         the theme's inline scripts)."""
         output = theme.name_toc_toggle(output, self.toc_label)
-        return csp.apply(output, page.content, live_reload=session.serving)
+        return postbuild.secure(output, page.content, live_reload=session.serving)
 
     @timed
     def on_post_template(self, output: str, template_name: str, config: Any) -> str:
-        """Static templates (404.html) get their policy too."""
-        return csp.apply(output, None, live_reload=session.serving)
+        """Static templates (404.html) get their policy too: every script of theirs is the theme's."""
+        return postbuild.secure(output, "", live_reload=session.serving)
 
     def on_post_build(self, config: Any) -> None:
         """After the base edition, build each further edition from ``mkdocs.<lang>.yml`` into ``<site>/<path>/``
@@ -445,9 +447,11 @@ class Adapter:
         if build is None or edition is None:
             return
         self._keep(config)
+        self._sitemap(config)
         self.timings.add(self.spent, build.timings)
         if edition.prefix:
             return
+        postbuild.write_headers(Path(config.site_dir))
         for further in self.further:
             sub = load_config(str(further.config), site_dir=str(further.site_dir), hooks=[],
                               **({"site_url": further.site_url} if further.site_url else {}))
@@ -462,6 +466,15 @@ class Adapter:
             self.timings.add(adapter.timings.hooks, adapter.timings.stages)
         self.timings.write(os.environ.get("DOSSIER_TIMINGS"))
 
+
+    def _sitemap(self, config: Any) -> None:
+        """This edition's sitemap, every page with its editions as alternates (``postbuild``, as for any engine)."""
+        if self.build is None or self.edition is None or self.files is None:
+            return
+        urls = [f.page.url for f in self.files.documentation_pages() if f.page is not None]
+        known = [postbuild.Edition(e.language, e.prefix) for e in self.build.site.all_editions]
+        text = postbuild.sitemap(self.root_url, self.edition.prefix, urls, known)
+        postbuild.write_sitemap(Path(config.site_dir), text)
 
     def _keep(self, config: Any) -> None:
         """Under `mkdocs serve`: remember this build (what each page was, where it went, its search entries).

@@ -110,6 +110,20 @@ def reading() -> Iterator[set[Read]]:
         _reads.reset(token)
 
 
+def remembered(cache: dict[Any, tuple[Any, frozenset[Read]]], key: Any, compute: Callable[[], Any]) -> Any:
+    """``compute()`` once per ``key`` in ``cache``: each later call gives the same value and notes the reads the
+    first one made, so that every page using it still depends on what it was computed from."""
+    if key not in cache:
+        with reading() as made:
+            value = compute()
+        cache[key] = (value, frozenset(made))
+    value, made_reads = cache[key]
+    reads = _reads.get()
+    if reads is not None:
+        reads.update(made_reads)
+    return value
+
+
 def untracked(table: dict[Any, Any]) -> Iterator[tuple[Any, Any]]:
     """The items of a table without noting a walk over it: an entry page type listing its own entries reads
     only the one entry each page shows (noted by the caller)."""

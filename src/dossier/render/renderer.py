@@ -20,7 +20,7 @@ from dossier.model.dataset import Dataset
 from dossier.model.dates import PartialDate
 from dossier.model.entities import Figure, Quote, Speaker
 from dossier.model.kinds import DOWNLOADS, KINDS, LABEL_CONTEXT, PAGED
-from dossier.model.reads import Tracked, is_tracked, reading
+from dossier.model.reads import Tracked, is_tracked, reading, remembered
 from dossier.model.site import Documentary
 from dossier.render import jsonld, values
 from dossier.render.charts import ChartView, chart
@@ -72,6 +72,8 @@ class Renderer:
         year first), the context page's reports and quotations (newest first, as that page reads)."""
         if is_tracked(ds):  # each year page reads its own year (``model.reads``)
             self.by_year = {key: Tracked(f"by_year.{key}", years) for key, years in self.by_year.items()}
+        self._remembered: dict[str, Any] = {}
+        """Answers computed once from the whole data set (fixed for this renderer), with the reads they made."""
 
     # -- what templates may call ----------------------------------------------------------
 
@@ -215,11 +217,16 @@ class Renderer:
         return out
 
     def used_tags(self) -> list[Any]:
-        used = {t for e in self.ds.events.values() for t in e.tags}
-        return [tag for tid, tag in self.ds.tags.items() if tid in used]
+        """The tags some event carries, in the record's order (once per renderer: every year page asks)."""
+        def compute() -> list[Any]:
+            used = {t for e in self.ds.events.values() for t in e.tags}
+            return [tag for tid, tag in self.ds.tags.items() if tid in used]
+        return remembered(self._remembered, "used_tags", compute)
 
     def participants(self) -> list[Any]:
-        return [p for pid, p in self.ds.people.items() if self.ds.events_by_person.get(pid)]
+        """The people who take part in some event, in the record's order (once per renderer)."""
+        return remembered(self._remembered, "participants", lambda: [
+            p for pid, p in self.ds.people.items() if self.ds.events_by_person.get(pid)])
 
     def page_of(self, kind: str, eid: str) -> tuple[str, str] | None:
         """The page on which an entry appears, with a label for back-links; None if none shows it."""
