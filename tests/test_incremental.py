@@ -41,6 +41,8 @@ def project(tmp: Path) -> Path:
     shutil.copytree(ROOT / "hooks", root / "hooks")
     shutil.copytree(ROOT / "src", root / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     write_data(root, {**TINY, "events/call-2024.yml": TRANSLATED_EVENT})
+    with (root / "documentary.yml").open("a", encoding="utf-8") as config:  # each year's page carries the filters,
+        config.write("timeline_lines: 0\n")  # which the renderer derives once from the whole record (remembered)
     return root
 
 
@@ -69,6 +71,8 @@ def edits(root: Path) -> dict[str, Callable[[], None]]:
                                       "title: Minister of Public Security (MPS)"),
         "organisation name": lambda: replace(data / "organisations.yml", "name: Home Office", "name: UK Home Office"),
         "quotation text": lambda: replace(data / "quotes" / "q-2024.yml", "We are committed.", "We are all committed."),
+        "event tags": lambda: replace(data / "events" / "call-2024.yml", "tags: [returns]",
+                                      "tags: [returns, human-rights]"),
         "tag label": lambda: replace(data / "tags.yml", "label: Returns", "label: Returns flights"),
         "translation only": lambda: replace(data / "events" / "call-2024.yml", "vi: Một cuộc gọi",
                                             "vi: Một cuộc điện thoại"),

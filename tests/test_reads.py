@@ -1,13 +1,13 @@
-"""What a page reads of the data set (dossier.model.reads): answers computed once still carry their reads."""
+"""What a page reads of the data set (dossier.model.reads): an answer derived once is a read of its own."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from dossier.model.reads import ALL, Tracked, reading, remembered
+from dossier.model.reads import REMEMBERED, Tracked, reading, remembered
 
 
-def test_a_remembered_answer_notes_on_every_call_the_reads_it_was_computed_from() -> None:
+def test_a_remembered_answer_is_computed_once_and_each_use_reads_the_answer_not_its_sources() -> None:
     table = Tracked("events", {"a": 1, "b": 2})
     cache: dict[str, Any] = {}
     calls = []
@@ -21,5 +21,6 @@ def test_a_remembered_answer_notes_on_every_call_the_reads_it_was_computed_from(
     with reading() as second:  # another page: no second computation, the same dependency
         assert remembered(cache, "total", total) == 3
     assert calls == [1]
-    assert first == second == {("events", ALL)}
+    assert first == second == {(REMEMBERED, "total")}  # not ("events", ALL): an edit that keeps the answer keeps it
+    assert cache == {"total": 3}
     assert remembered(cache, "total", total) == 3  # outside a page: nothing noted, nothing fails

@@ -59,8 +59,8 @@ def prepare(root: Path, overrides: Path | None = None, extra: dict[str, Any] | N
     Raises ``DataInvalid`` with every error of both before anything is rendered. ``validated``: the
     result of an earlier validation of the same files (another edition of the same build).
     ``dependencies``: note what each entry page reads of the data set (`mkdocs serve --dirty`); ``before``: the
-    last build of the edition with the same configuration, templates and code, whose entry pages are kept where
-    no read of theirs changed (``incremental.Reuse``).
+    last build of the edition with the same configuration, templates and code: a page none of whose reads
+    changed keeps its body, and an entry page is reused whole, without planning it (``incremental.Reuse``).
     """
     t0 = time.perf_counter()
     site, dataset = validated or validate_project(root)
@@ -69,9 +69,12 @@ def prepare(root: Path, overrides: Path | None = None, extra: dict[str, Any] | N
     t1 = time.perf_counter()
     renderer = Renderer(dataset, site, template_dirs(overrides), extra=extra, language=language)
     with edition(renderer.lang):
-        pages = list(renderer.plan())
         reuse = incremental.Reuse(before, renderer)
+        renderer.kept = reuse.page  # an entry page none of whose reads changed is the last build's, whole
+        pages = list(renderer.plan())
         for page in pages:
+            if page.kept:
+                continue
             kept = reuse.body(page)
             if kept is None:
                 renderer.render(page)

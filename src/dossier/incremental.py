@@ -21,19 +21,22 @@ from pydantic import BaseModel
 
 from dossier.model.dataset import Dataset
 from dossier.model.kinds import KINDS
-from dossier.model.reads import ALL, COUNT, COUNTS, Read
+from dossier.model.reads import ALL, COUNT, COUNTS, REMEMBERED, Read, reading
 from dossier.render.pages import Page
 from dossier.render.renderer import Renderer
 
 
 def page_digest(page: Page) -> str:
-    """What a generated page's output depends on that is its own (everything else is in ``signature``)."""
-    h = hashlib.sha256()
-    for part in (page.title, page.description, page.body, page.jsonld, page.edit_path or "",
-                 str(page.search_exclude), str(page.in_nav)):
-        h.update(part.encode("utf-8"))
-        h.update(b"\0")
-    return h.hexdigest()
+    """What a generated page's output depends on that is its own (everything else is in ``signature``); computed
+    once per finished page (a page reused whole keeps its digest)."""
+    if not page.digest:
+        h = hashlib.sha256()
+        for part in (page.title, page.description, page.body, page.jsonld, page.edit_path or "",
+                     str(page.search_exclude), str(page.in_nav)):
+            h.update(part.encode("utf-8"))
+            h.update(b"\0")
+        page.digest = h.hexdigest()
+    return page.digest
 
 
 def signature(texts: Iterable[str], folders: Iterable[Path]) -> str:
@@ -73,17 +76,19 @@ class Rendered:
     """One edition's pages as last rendered, and what every page of it shared: the dependency map."""
 
     dataset: Dataset
-    pages: dict[str, tuple[frozenset[Read], str]]
-    """src_uri -> (what the page read of the data set, its body), for each generated page."""
+    pages: dict[str, Page]
+    """src_uri -> each generated page whose reads were noted (``Page.reads``), as finished."""
     shared: tuple[Any, ...]
     """What the renderer derived from the whole data set and every page may show (``shared``)."""
     by_year: dict[str, dict[int, Any]]
     """The renderer's by-year tables (read as ``by_year.<page>``)."""
+    remembered: dict[str, Any] = field(default_factory=dict)
+    """The answers the renderer derived from the whole data set (read as ``(REMEMBERED, key)``)."""
 
     @classmethod
     def of(cls, renderer: Renderer, pages: Iterable[Page]) -> Rendered:
-        return cls(renderer.ds, {p.src_uri: (p.reads, p.body) for p in pages if p.reads is not None},
-                   shared(renderer), renderer.by_year)
+        return cls(renderer.ds, {p.src_uri: p for p in pages if p.reads is not None},
+                   shared(renderer), renderer.by_year, dict(renderer.remembered))
 
 
 def shared(renderer: Renderer) -> tuple[Any, ...]:
@@ -100,7 +105,8 @@ class Reuse:
 
     A read ``(table, key)`` changed when the entries it gave differ (other ids, or an entry whose YAML changed)
     between the last data set and this one; ``(table, ALL)`` when any of the table did; ``(table, COUNT)`` when
-    its length did, ``(table, COUNTS)`` the length of one of its lists. A value that is not made of entries,
+    its length did, ``(table, COUNTS)`` the length of one of its lists; ``(REMEMBERED, key)`` when the renderer's
+    answer differs (``Renderer.used_tags``: other tags, or an edited one). A value that is not made of entries,
     lists, tables, plain data or dataclasses of them counts as changed. Everything else a page shows comes from
     the signature (configuration, templates, catalogues, code) or from ``shared``: when either changed, no page
     is kept."""
@@ -111,6 +117,8 @@ class Reuse:
             before.shared == shared(renderer) else None
         self.ds = ds
         self.by_year = renderer.by_year
+        self.remembered = renderer.remembered
+        self.renderer = renderer
         self.edited: set[tuple[str, str]] = set()
         """(kind, id) of every entry added, removed or changed since the last build."""
         if self.before is not None:
@@ -119,17 +127,35 @@ class Reuse:
                            if old.raw.get(key) != ds.raw.get(key) or old.origin.get(key) != ds.origin.get(key)}
         self._stale: dict[Read, bool] = {}
 
+    def page(self, src_uri: str) -> Page | None:
+        """The last build's page at ``src_uri``, to reuse whole (no plan, no rendering), if none of its reads
+        changed; else None."""
+        if self.before is None:
+            return None
+        last = self.before.pages.get(src_uri)
+        if last is None or last.reads is None or any(self.stale(read) for read in last.reads):
+            return None
+        last.kept = True
+        return last
+
     def body(self, page: Page) -> str | None:
         """The page's last body if it may be kept (its reads then carry over), else None: render it."""
         if self.before is None or page.reads is None:
             return None
         kept = self.before.pages.get(page.src_uri)
-        if kept is None or any(self.stale(read) for read in kept[0]):
+        if kept is None or kept.reads is None or any(self.stale(read) for read in kept.reads):
             return None
-        page.reads |= kept[0]
-        return kept[1]
+        page.reads |= kept.reads
+        return kept.body
 
     def _table(self, name: str, before: bool) -> Any:
+        if name == REMEMBERED:
+            assert self.before is not None
+            if not before:  # every answer the last build used, as this build's data give it (not a page's read)
+                with reading():
+                    for key in self.before.remembered.keys() - self.remembered.keys():
+                        getattr(self.renderer, key)()
+            return self.before.remembered if before else self.remembered
         if name.startswith("by_year."):
             assert self.before is not None
             return (self.before.by_year if before else self.by_year).get(name.removeprefix("by_year."))

@@ -110,18 +110,20 @@ def reading() -> Iterator[set[Read]]:
         _reads.reset(token)
 
 
-def remembered(cache: dict[Any, tuple[Any, frozenset[Read]]], key: Any, compute: Callable[[], Any]) -> Any:
-    """``compute()`` once per ``key`` in ``cache``: each later call gives the same value and notes the reads the
-    first one made, so that every page using it still depends on what it was computed from."""
+REMEMBERED = "remembered"
+"""The table of answers a renderer derives once from the whole data set (``remembered``): a page that uses one
+depends on the answer, not on everything it was derived from."""
+
+
+def remembered(cache: dict[str, Any], key: str, compute: Callable[[], Any]) -> Any:
+    """``compute()`` once per ``key`` in ``cache``; every call notes the read ``(REMEMBERED, key)``. A page then
+    depends on the answer itself: ``dossier.incremental`` compares the last build's answer with this one's, so
+    that an edit which leaves the answer as it was (an event's summary, for the tags in use) keeps the page."""
+    note(REMEMBERED, key)
     if key not in cache:
-        with reading() as made:
-            value = compute()
-        cache[key] = (value, frozenset(made))
-    value, made_reads = cache[key]
-    reads = _reads.get()
-    if reads is not None:
-        reads.update(made_reads)
-    return value
+        with reading():  # what computing it reads is not the page's: the answer is
+            cache[key] = compute()
+    return cache[key]
 
 
 def untracked(table: dict[Any, Any]) -> Iterator[tuple[Any, Any]]:

@@ -8,7 +8,7 @@ The MkDocs adapter only places these bodies into MkDocs pages.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import MappingProxyType, SimpleNamespace
 from typing import Any
@@ -72,8 +72,11 @@ class Renderer:
         year first), the context page's reports and quotations (newest first, as that page reads)."""
         if is_tracked(ds):  # each year page reads its own year (``model.reads``)
             self.by_year = {key: Tracked(f"by_year.{key}", years) for key, years in self.by_year.items()}
-        self._remembered: dict[str, Any] = {}
-        """Answers computed once from the whole data set (fixed for this renderer), with the reads they made."""
+        self.kept: Callable[[str], Page | None] = lambda src_uri: None
+        """The last build's page at ``src_uri`` if it may be reused whole, else None (``incremental.Reuse.page``,
+        under `mkdocs serve --dirty`)."""
+        self.remembered: dict[str, Any] = {}
+        """Answers derived once from the whole data set, fixed for this renderer (``model.reads.remembered``)."""
 
     # -- what templates may call ----------------------------------------------------------
 
@@ -173,10 +176,13 @@ class Renderer:
         while True:
             with reading() as reads:
                 planned = next(pages, None)
-                if planned is not None:
+                if planned is not None and not planned.kept:
                     self._structured(planned)
             if planned is None:
                 return
+            if planned.kept:  # the last build's page: its reads and structured data stay
+                yield planned
+                continue
             if kind is not None:
                 reads.add((kind, planned.src_uri.rpartition("/")[2].removesuffix(".md")))
             planned.reads = frozenset(reads)
@@ -221,11 +227,11 @@ class Renderer:
         def compute() -> list[Any]:
             used = {t for e in self.ds.events.values() for t in e.tags}
             return [tag for tid, tag in self.ds.tags.items() if tid in used]
-        return remembered(self._remembered, "used_tags", compute)
+        return remembered(self.remembered, "used_tags", compute)
 
     def participants(self) -> list[Any]:
         """The people who take part in some event, in the record's order (once per renderer)."""
-        return remembered(self._remembered, "participants", lambda: [
+        return remembered(self.remembered, "participants", lambda: [
             p for pid, p in self.ds.people.items() if self.ds.events_by_person.get(pid)])
 
     def page_of(self, kind: str, eid: str) -> tuple[str, str] | None:

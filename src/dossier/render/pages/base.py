@@ -46,6 +46,10 @@ class Page:
     reads: frozenset[Read] | None = None
     """An entry page's reads of the data set, under `mkdocs serve --dirty` (``model.reads``); None: not noted (an
     index page, or a plain build)."""
+    kept: bool = False
+    """The last build's page, reused whole under `mkdocs serve --dirty`: none of its reads changed."""
+    digest: str = ""
+    """``incremental.page_digest`` of the finished page, once computed."""
 
 
 def chunks(entries: list[Any], size: int) -> list[list[Any]]:
@@ -247,6 +251,10 @@ class EntryPages(Generic[E]):
 
     def pages(self, r: Renderer) -> Iterator[Page]:
         for eid, entry in untracked(getattr(r.ds, self.kind)):  # each page reads its own entry (noted by the plan)
+            last = r.kept(f"{self.kind}/{eid}.md")
+            if last is not None:  # under `mkdocs serve --dirty`, the last build's page if no read of it changed
+                yield last
+                continue
             title, description = self.text(r, entry)
             page = Page(f"{self.kind}/{eid}.md", r.sitemap.url(self.kind, eid), title, short(description),
                         self.template, self.view(r, entry), r.ds.origin.get((self.kind, eid)))
