@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT, TINY, ServedProject, write_data
 
@@ -41,6 +42,11 @@ def project(tmp: Path) -> Path:
     shutil.copytree(ROOT / "hooks", root / "hooks")
     shutil.copytree(ROOT / "src", root / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     write_data(root, {**TINY, "events/call-2024.yml": TRANSLATED_EVENT})
+    # a hand-written page whose title (from its heading) every rebuilt page's navigation shows
+    (root / "docs" / "about" / "notes.md").write_text("# Notes for editors\n\nHow entries are checked.\n",
+                                                      encoding="utf-8")
+    for config_file in sorted(root.glob("mkdocs*.yml")):
+        replace(config_file, "      - about/glossary/index.md\n", "      - about/glossary/index.md\n      - about/notes.md\n")
     with (root / "documentary.yml").open("a", encoding="utf-8") as config:  # each year's page carries the filters,
         config.write("timeline_lines: 0\n")  # which the renderer derives once from the whole record (remembered)
     return root
@@ -103,6 +109,22 @@ def site_paths(root: Path, tmp: Path) -> list[str]:
     return sorted(p.relative_to(out).as_posix().removesuffix("index.html") for p in out.rglob("*")
                   if p.is_file() and p.suffix in (".html", ".json", ".xml", ".csv", ".txt")
                   and "assets" not in p.parts)
+
+
+def test_a_page_rebuilt_alone_shows_the_hand_written_pages_titles_in_its_navigation(tmp_path: Path) -> None:
+    """A data edit rebuilds the entry's page, not the hand-written ones; the navigation it shows still names them."""
+    root = project(tmp_path)
+    server = ServedProject(root, "--dirty")
+    try:
+        server.rebuilt(edits(root)["event summary"])
+        for prefix in ("", "vi/"):
+            status, body = server.get(f"record/{prefix}events/call-2024/")
+            assert status == 200
+            assert "at length" in body  # rebuilt
+            links = BeautifulSoup(body, "html.parser").select("nav.md-nav a.md-nav__link")
+            assert "Notes for editors" in [a.get_text(" ", strip=True) for a in links], prefix
+    finally:
+        server.stop()
 
 
 SEEDS = [int(s) for s in os.environ.get("DOSSIER_EDIT_SEEDS", "20261207,7,2027").split(",")]

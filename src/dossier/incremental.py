@@ -69,6 +69,8 @@ class Previous:
     """src_uri -> title of each generated page the navigation lists (``navigation``)."""
     rendered: Rendered | None = None
     """What the entry pages' bodies were made from, to render again only those an edit changed."""
+    titles: dict[str, str] = field(default_factory=dict)
+    """src_uri -> title of each hand-written page (MkDocs reads it only from a page it builds)."""
 
 
 @dataclass
@@ -209,9 +211,15 @@ def navigation(pages: Iterable[Page]) -> dict[str, str]:
     return {p.src_uri: p.title for p in pages if p.in_nav}
 
 
+def everything(pages: Iterable[Page], previous: Previous | None, now: str) -> bool:
+    """Whether every page is rebuilt: no comparable previous build, or what every page shows changed (the
+    signature, the navigation). Hand-written pages are rebuilt then only (they show nothing else that changes)."""
+    return previous is None or previous.signature != now or previous.nav != navigation(pages)
+
+
 def changed(pages: Iterable[Page], previous: Previous | None, now: str) -> set[str]:
     """The src_uri of each generated page to rebuild: all of them without a comparable previous build."""
     pages = list(pages)
-    if previous is None or previous.signature != now or previous.nav != navigation(pages):
+    if previous is None or everything(pages, previous, now):
         return {p.src_uri for p in pages}
     return {p.src_uri for p in pages if previous.digests.get(p.src_uri) != page_digest(p)}

@@ -61,11 +61,16 @@ def _always_modified() -> bool:
     return True
 
 
-def _hand_written_modified(files: Files) -> None:
-    """Hand-written pages are rebuilt every time: they are few, and the navigation takes their titles."""
+def _never_modified() -> bool:
+    return False
+
+
+def _hand_written_modified(files: Files, again: bool = True) -> None:
+    """Whether hand-written pages are rebuilt: when every page is (``incremental.everything``: their text, the
+    configuration or the navigation changed), not otherwise (the navigation takes their last titles, ``on_nav``)."""
     for f in files.documentation_pages():
         if not isinstance(f, _Generated):
-            f.is_modified = _always_modified  # type: ignore[method-assign]
+            f.is_modified = _always_modified if again else _never_modified  # type: ignore[method-assign]
 
 
 class _DirtyNotice(logging.Filter):
@@ -229,6 +234,8 @@ class Adapter:
         self.further: list[editions.EditionBuild] = []
         """The further editions the base edition's build goes on to build (``editions.plan``)."""
         self.rebuild: set[str] | None = None
+        self.titles: dict[str, str] | None = None
+        """The hand-written pages' titles of the last build, when this dirty build does not rebuild them."""
         """Under `mkdocs serve --dirty`: the generated pages that changed since the last build (None: all)."""
         self.signature = ""
         self.files: Files | None = None
@@ -312,6 +319,8 @@ class Adapter:
             session.last_pages = [(p.src_uri, p.in_nav) for p in self.build.pages]
         self.search, self._indexed = {}, 0
         self.rebuild = incremental.changed(self.build.pages, previous, self.signature) if previous else None
+        self.titles = None if previous is None or incremental.everything(self.build.pages, previous, self.signature) \
+            else previous.titles
 
     def _serve_errors(self, exc: DataInvalid, config: Any) -> None:
         """Print the errors and build only error pages, at every address the last good build had."""
@@ -373,7 +382,7 @@ class Adapter:
             _hand_written_modified(files)
             return files
         _swap_translated_docs(files, config, self.build.language)
-        _hand_written_modified(files)
+        _hand_written_modified(files, self.rebuild is None or self.titles is None)
         for page in self.build.pages:
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None and not existing.generated_by:
@@ -394,9 +403,15 @@ class Adapter:
         if self.rebuild is not None:
             for f in files.documentation_pages():
                 generated = self.by_src.get(f.src_uri)
-                if generated is not None and f.page is not None and f.src_uri not in self.rebuild \
-                        and "title" not in vars(f.page):  # (a title from the configuration's nav stays)
+                if f.page is None or "title" in vars(f.page):  # (a title from the configuration's nav stays)
+                    continue
+                if generated is not None and f.src_uri not in self.rebuild:
                     f.page.title = Markup(escape(generated.title))  # noqa: S704 - escaped here (a weak property)
+                elif generated is None and self.titles is not None:  # a hand-written page not rebuilt
+                    if f.src_uri in self.titles:
+                        f.page.title = self.titles[f.src_uri]
+                    else:  # not in the last build: build it
+                        f.is_modified = _always_modified  # type: ignore[method-assign]
         return nav
 
     @timed
@@ -497,9 +512,11 @@ class Adapter:
                 data = json.loads(index.read_text(encoding="utf-8"))
                 data["docs"] = [entry for _, url in pages for entry in search.get(url, [])]
                 index.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
+        titles = {f.src_uri: f.page.title for f in self.files.documentation_pages()
+                  if f.page is not None and not isinstance(f, _Generated) and f.page.title is not None}
         session.previous[self.build.language] = incremental.Previous(
             self.signature, {p.src_uri: incremental.page_digest(p) for p in self.build.pages}, outputs, search,
-            incremental.navigation(self.build.pages), self.build.rendered)
+            incremental.navigation(self.build.pages), self.build.rendered, titles)
 
 
 ADAPTER = Adapter()
