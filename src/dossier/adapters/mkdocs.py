@@ -508,9 +508,11 @@ class Adapter:
                 (site / gone).unlink(missing_ok=True)
         if session.dirty:  # the theme merges a dirty build's entries into the last index out of order: rewrite it
             index = site / "search" / "search_index.json"
-            if index.is_file():
-                data = json.loads(index.read_text(encoding="utf-8"))
-                data["docs"] = [entry for _, url in pages for entry in search.get(url, [])]
+            plugin = config.plugins.get("material/search")
+            if index.is_file() and plugin is not None and hasattr(plugin, "search_index"):
+                options = plugin.search_index.config  # what the theme writes as the index's "config"
+                data = {"config": {key: options[key] for key in ("lang", "separator", "pipeline", "fields")},
+                        "docs": [entry for _, url in pages for entry in search.get(url, [])]}
                 index.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
         titles = {f.src_uri: f.page.title for f in self.files.documentation_pages()
                   if f.page is not None and not isinstance(f, _Generated) and f.page.title is not None}

@@ -66,6 +66,9 @@ class Loaded:
     key_marks: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     refused: set[tuple[Any, ...]] = field(default_factory=set)
     """Locations whose value the loader already reported: the models' errors there would only repeat it."""
+    validated: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False, compare=False)
+    """The valid models made of this file's entries (``validate.check``), kept with the parsed file: `mkdocs serve`
+    validates again only the files whose bytes changed (``load.files``)."""
 
     def mark_for(self, loc: tuple[Any, ...]) -> Mark:
         """Position of the deepest node on ``loc`` that exists (missing fields point at their parent)."""

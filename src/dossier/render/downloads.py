@@ -51,9 +51,20 @@ TEXT_COLUMNS = [i for i, (_, kind, _) in enumerate(FIGURE_FIELDS) if kind == "st
 """The text columns; the number column is a number (a leading '-' is a sign there), never neutralised."""
 
 
+_DUMPED: dict[str, tuple[tuple[Any, ...], str]] = {}
+"""kind -> (the entries dumped, the JSON): the same entries (the very objects: validated models are frozen, and
+`mkdocs serve` keeps those of unchanged files) give the same download, in every edition and every rebuild."""
+
+
 def _dump(kind: str, ds: Dataset) -> str:
-    entries = [e.model_dump(mode="json") for e in getattr(ds, kind).values()]
-    return json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    entries = tuple(dict.values(getattr(ds, kind)))
+    last = _DUMPED.get(kind)
+    if last is not None and len(last[0]) == len(entries) and all(a is b for a, b in zip(last[0], entries, strict=True)):
+        return last[1]
+    text = json.dumps([e.model_dump(mode="json") for e in entries], ensure_ascii=False, indent=1,
+                      sort_keys=True) + "\n"
+    _DUMPED[kind] = (entries, text)
+    return text
 
 
 def _figure_row(f: Figure, t: Messages, units: Mapping[str, UnitTerm]) -> list[str]:

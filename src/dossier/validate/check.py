@@ -141,7 +141,14 @@ def validate_entries(raws: list[RawEntry], errors: list[DataError],
     the documentary's, base first (the keys its translatable texts may have)."""
     good: list[tuple[RawEntry, Strict]] = []
     for raw in raws:
-        entry = validate_raw(raw, KINDS[raw.kind].model, errors, languages)
+        model = KINDS[raw.kind].model
+        known = raw.loaded.validated  # the same bytes as a file validated before: the same (frozen) model
+        key = (raw.prefix, model, languages)
+        entry = known.get(key)
+        if entry is None:
+            entry = validate_raw(raw, model, errors, languages)
+            if entry is not None:
+                known[key] = entry
         if entry is not None:
             good.append((raw, entry))
     return good
