@@ -25,7 +25,7 @@ TRANSLATED_EVENT = TINY["events/call-2024.yml"].replace(
 
 NEW_EVENT = """\
 id: new-2024
-date: 2024-05-02
+date: 2024-04-16
 title: A second call
 summary: They spoke again.
 participants:
@@ -49,6 +49,7 @@ def project(tmp: Path) -> Path:
         replace(config_file, "      - about/glossary/index.md\n", "      - about/glossary/index.md\n      - about/notes.md\n")
     with (root / "documentary.yml").open("a", encoding="utf-8") as config:  # each year's page carries the filters,
         config.write("timeline_lines: 0\n")  # which the renderer derives once from the whole record (remembered)
+        config.write("per_page: {timeline: 1, sources: 1, people: 1}\n")  # a year of two events is two pages
     return root
 
 
@@ -127,6 +128,27 @@ def test_a_page_rebuilt_alone_shows_the_hand_written_pages_titles_in_its_navigat
         server.stop()
 
 
+def test_a_further_page_of_a_year_shows_another_years_new_count(tmp_path: Path) -> None:
+    """2023 spans two pages; an event added to 2024 changes the count every year page shows, the years stay."""
+    root = project(tmp_path)
+    write_data(root, {f"events/e{n}-2023.yml": NEW_EVENT.replace("new-2024", f"e{n}-2023").replace(
+        "2024-04-16", f"2023-0{n}-01") for n in (3, 6)})
+    paths = ["timeline/2023/2/"]
+    server = ServedProject(root, "--dirty")
+    try:
+        assert server.get("record/" + paths[0])[0] == 200
+        server.rebuilt(lambda: (root / "data" / "events" / "new-2024.yml").write_text(NEW_EVENT, encoding="utf-8"))
+        dirty = served_files(server, paths)
+    finally:
+        server.stop()
+    fresh = ServedProject(root)
+    try:
+        clean = served_files(fresh, paths)
+    finally:
+        fresh.stop()
+    assert dirty == clean
+
+
 SEEDS = [int(s) for s in os.environ.get("DOSSIER_EDIT_SEEDS", "20261207,7,2027").split(",")]
 
 
@@ -143,7 +165,8 @@ def test_after_a_random_sequence_of_edits_the_dirty_site_is_the_clean_one(tmp_pa
         server.rebuilt(lambda: write_data(root, {"events/call-2024.yml": TRANSLATED_EVENT}))
         sequence = random.Random(seed).sample(sorted(edits(root)), 7)  # noqa: S311 - a reproducible sequence
         for name in sequence:
-            server.rebuilt(edits(root)[name])
+            log = server.rebuilt(edits(root)[name])
+            assert "Data validation failed" not in log, (name, log)  # each edit is a valid record
         if (root / "data" / "events" / "new-2024.yml").exists():
             server.rebuilt(lambda: (root / "data" / "events" / "new-2024.yml").unlink())
         paths = [*site_paths(root, tmp_path), "events/new-2024/", "fr/events/new-2024/"]

@@ -203,14 +203,22 @@ class ByYear(PageType):
         index = r.site.pages[self.key].title.get(r.lang)
         size = self.per_page(r.site)
         for i, year in enumerate(ordered):
-            note(f"by_year.{self.key}", COUNTS)  # every year page shows how many entries each year has
             first = r.sitemap.year_url(self.key, year)
-            entries = years[year]
+            entries = dict.__getitem__(years, year)
             parts = chunks(entries, size) if size else [entries]
             title = r.t.gettext("%(title)s: %(year)s", title=index, year=year)
-            description = self.year_description(r, year, entries)
+            description: str | None = None
             for k, part in enumerate(parts, 1):
+                # what every page of the year reads (noted for each: each is planned apart, ``Renderer._noted``)
+                note(f"by_year.{self.key}", COUNTS)  # it shows how many entries each year has
+                note(f"by_year.{self.key}", year)  # and its year's entries
                 url = first + part_path(k)
+                last = r.kept(url.rstrip("/") + ".md")
+                if last is not None:  # under `mkdocs serve --dirty`, the last build's page if no read of it changed
+                    yield last
+                    continue
+                if description is None:
+                    description = self.year_description(r, year, entries)
                 context: dict[str, Any] = {
                     "year": year, "index_title": index, "years": counts,
                     "previous": ordered[i - 1] if i else None, "next": ordered[i + 1] if i + 1 < len(ordered) else None,
