@@ -181,6 +181,8 @@ class Reuse:
         return self._stale[read]
 
     def _differs(self, old: Any, new: Any) -> bool:
+        if _same(old, new):
+            return False
         old_shape, old_edited = self._shape(old)
         new_shape, new_edited = self._shape(new)
         return old_edited or new_edited or old_shape != new_shape
@@ -204,6 +206,22 @@ class Reuse:
         if value is None or type(value) in (str, int, float, bool):
             return value, False
         return ("value", id(value)), True  # e.g. a translatable text: equal base texts say nothing of the rest
+
+
+def _same(old: Any, new: Any) -> bool:
+    """Whether two values are surely made of the same entries, none edited: the very same objects (a data file
+    whose bytes did not change keeps its frozen models, ``validate.check``), in lists and tables of the same
+    shape, or equal plain values. False says nothing: ``Reuse._shape`` then tells."""
+    if old is new:
+        return True
+    if type(old) is not type(new):
+        return False
+    if isinstance(old, (list, tuple)):
+        return len(old) == len(new) and all(_same(a, b) for a, b in zip(old, new, strict=True))
+    if isinstance(old, dict):
+        return list(dict.keys(old)) == list(dict.keys(new)) and all(
+            _same(dict.__getitem__(old, k), dict.__getitem__(new, k)) for k in dict.keys(old))
+    return old is None or (type(old) in (str, int, float, bool) and old == new)
 
 
 def navigation(pages: Iterable[Page]) -> dict[str, str]:

@@ -213,6 +213,15 @@ def _walk_refs(model: type[BaseModel], raw: Any, loc: tuple[Any, ...]) -> typing
                 yield here, refs[0].kind, v
 
 
+def _refs_of(raw: RawEntry) -> list[RefHit]:
+    """Every reference the entry makes, found once per parsed file (kept with it, as its models are)."""
+    key = ("refs", raw.prefix)
+    if key not in raw.loaded.validated:
+        raw.loaded.validated[key] = list(_walk_refs(KINDS[raw.kind].model, raw.value, ()))
+    refs: list[RefHit] = raw.loaded.validated[key]
+    return refs
+
+
 def check_references(raws: list[RawEntry], errors: list[DataError],
                      unreadable: dict[str, str] | None = None) -> set[int]:
     """Duplicate ids, file names that disagree with ids, and references to missing entries.
@@ -248,7 +257,7 @@ def check_references(raws: list[RawEntry], errors: list[DataError],
     for raw in raws:
         eid = raw.value.get("id") if isinstance(raw.value, dict) else None
         source = (raw.kind, eid) if isinstance(eid, str) else None
-        for loc, kind, target in _walk_refs(KINDS[raw.kind].model, raw.value, ()):
+        for loc, kind, target in _refs_of(raw):
             if source:
                 edges.setdefault(source, []).append(((kind, target), raw, loc))
             if target in ids[kind]:
