@@ -112,6 +112,32 @@ def site_paths(root: Path, tmp: Path) -> list[str]:
                   and "assets" not in p.parts)
 
 
+@pytest.mark.parametrize("edit", ["event summary", "source title", "tag label", "role title", "event tags",
+                                  "quotation text", "figure value"])
+def test_the_changed_reads_at_once_are_the_reads_told_one_by_one(tmp_path: Path, edit: str) -> None:
+    """``Reuse.changed_reads`` (one set, table by table) says of every read of the last build what ``stale``
+    (read by read) says, and names every table a page reads."""
+    from dossier.build import prepare, template_dirs
+    from dossier.incremental import Reuse
+    from dossier.render.renderer import Renderer
+
+    root = project(tmp_path)
+    first = prepare(root, None, language="en", dependencies=True)
+    assert first.rendered is not None
+    edits(root)[edit]()
+    second = prepare(root, None, language="en", dependencies=True)
+    renderer = Renderer(second.dataset, second.site, template_dirs(None), language="en")
+    reuse = Reuse(first.rendered, renderer)
+    assert reuse.before is not None  # the edit leaves the site map as it was: pages may be kept
+    reads = {read for page in first.pages if page.reads for read in page.reads}
+    assert {table for table, _ in reads} <= reuse.tables()
+    changed = reuse.changed_reads()
+    assert changed is not None
+    told = {read for read in reads if reuse.stale(read)}
+    assert told  # the edit is seen
+    assert {read for read in reads if read in changed} == told
+
+
 def test_a_page_rebuilt_alone_shows_the_hand_written_pages_titles_in_its_navigation(tmp_path: Path) -> None:
     """A data edit rebuilds the entry's page, not the hand-written ones; the navigation it shows still names them."""
     root = project(tmp_path)

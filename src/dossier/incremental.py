@@ -128,6 +128,47 @@ class Reuse:
             self.edited = {key for key in old.raw.keys() | ds.raw.keys()
                            if old.raw.get(key) != ds.raw.get(key) or old.origin.get(key) != ds.origin.get(key)}
         self._stale: dict[Read, bool] = {}
+        self._changed: frozenset[Read] | None = None
+        """``changed_reads``, once computed."""
+        self._enumerable = True
+        """False when a table is missing from one of the two builds: reads are then told one by one."""
+
+    def _fresh(self, reads: frozenset[Read]) -> bool:
+        """Whether none of ``reads`` changed: one set operation against every changed read (``changed_reads``),
+        or read by read when a table could not be enumerated."""
+        changed = self.changed_reads()
+        if changed is not None:
+            return reads.isdisjoint(changed)
+        return not any(self.stale(read) for read in reads)
+
+    def tables(self) -> set[str]:
+        """Every table a page can read: the data set's (``model.reads.track``), the by-year tables, the
+        remembered answers."""
+        assert self.before is not None
+        names = {name for name, value in vars(self.ds).items() if isinstance(value, dict)} - {"origin", "raw"}
+        return names | {f"by_year.{key}" for key in (*self.by_year, *self.before.by_year)} | {REMEMBERED}
+
+    def changed_reads(self) -> frozenset[Read] | None:
+        """Every read that changed since the last build, over every table a page can read (``tables``),
+        computed once, table by table; None when a table is missing from one of the two builds."""
+        if self._changed is None and self._enumerable:
+            changed: set[Read] = set()
+            for name in sorted(self.tables()):
+                old, new = self._table(name, True), self._table(name, False)
+                if not isinstance(old, dict) or not isinstance(new, dict):
+                    self._enumerable = False
+                    return None
+                keys = dict.keys(old) | dict.keys(new)
+                differ = {k for k in keys if self._differs(dict.get(old, k), dict.get(new, k))}
+                changed.update((name, k) for k in differ)
+                if differ or list(dict.keys(old)) != list(dict.keys(new)):
+                    changed.add((name, ALL))
+                if dict.__len__(old) != dict.__len__(new):
+                    changed.add((name, COUNT))
+                if _counts(old) != _counts(new):
+                    changed.add((name, COUNTS))
+            self._changed = frozenset(changed)
+        return self._changed
 
     def page(self, src_uri: str) -> Page | None:
         """The last build's page at ``src_uri``, to reuse whole (no plan, no rendering), if none of its reads
@@ -135,7 +176,7 @@ class Reuse:
         if self.before is None:
             return None
         last = self.before.pages.get(src_uri)
-        if last is None or last.reads is None or any(self.stale(read) for read in last.reads):
+        if last is None or last.reads is None or not self._fresh(last.reads):
             return None
         last.kept = True
         return last
@@ -145,7 +186,7 @@ class Reuse:
         if self.before is None or page.reads is None:
             return None
         kept = self.before.pages.get(page.src_uri)
-        if kept is None or kept.reads is None or any(self.stale(read) for read in kept.reads):
+        if kept is None or kept.reads is None or not self._fresh(kept.reads):
             return None
         page.reads |= kept.reads
         return kept.body
@@ -206,6 +247,14 @@ class Reuse:
         if value is None or type(value) in (str, int, float, bool):
             return value, False
         return ("value", id(value)), True  # e.g. a translatable text: equal base texts say nothing of the rest
+
+
+def _counts(table: dict[Any, Any]) -> list[tuple[Any, int]] | None:
+    """How many items each entry of a table of lists holds (``COUNTS``); None for a table of entries."""
+    try:
+        return [(k, len(v)) for k, v in dict.items(table)]
+    except TypeError:
+        return None
 
 
 def _same(old: Any, new: Any) -> bool:
