@@ -100,6 +100,15 @@ def served_files(server: ServedProject, paths: list[str]) -> dict[str, tuple[int
     return out
 
 
+def fresh_files(root: Path, paths: list[str]) -> dict[str, tuple[int, str]]:
+    """``served_files`` of a fresh server (no ``--dirty``, no earlier build) of the same files."""
+    fresh = ServedProject(root)
+    try:
+        return served_files(fresh, paths)
+    finally:
+        fresh.stop()
+
+
 def site_paths(root: Path, tmp: Path) -> list[str]:
     """Every file a clean build of ``root`` writes (pages, search index, downloads, feeds)."""
     out = tmp / "clean"
@@ -167,11 +176,7 @@ def test_a_further_page_of_a_year_shows_another_years_new_count(tmp_path: Path) 
         dirty = served_files(server, paths)
     finally:
         server.stop()
-    fresh = ServedProject(root)
-    try:
-        clean = served_files(fresh, paths)
-    finally:
-        fresh.stop()
+    clean = fresh_files(root, paths)
     assert dirty == clean
 
 
@@ -199,11 +204,7 @@ def test_after_a_random_sequence_of_edits_the_dirty_site_is_the_clean_one(tmp_pa
         dirty = served_files(server, paths)
     finally:
         server.stop()
-    fresh = ServedProject(root)
-    try:
-        clean = served_files(fresh, paths)
-    finally:
-        fresh.stop()
+    clean = fresh_files(root, paths)
     assert dirty["events/new-2024/"][0] == 404  # a page that is gone is gone
     different = [p for p in paths if dirty[p] != clean[p]]
     for path in different[:3]:  # what differs, for the failure's report
