@@ -170,26 +170,26 @@ class Reuse:
             self._changed = frozenset(changed)
         return self._changed
 
+    def _unchanged(self, src_uri: str) -> Page | None:
+        """The last build's page at ``src_uri`` if none of its reads changed, else None."""
+        last = self.before.pages.get(src_uri) if self.before is not None else None
+        return last if last is not None and last.reads is not None and self._fresh(last.reads) else None
+
     def page(self, src_uri: str) -> Page | None:
         """The last build's page at ``src_uri``, to reuse whole (no plan, no rendering), if none of its reads
         changed; else None."""
-        if self.before is None:
-            return None
-        last = self.before.pages.get(src_uri)
-        if last is None or last.reads is None or not self._fresh(last.reads):
-            return None
-        last.kept = True
+        last = self._unchanged(src_uri)
+        if last is not None:
+            last.kept = True
         return last
 
     def body(self, page: Page) -> str | None:
         """The page's last body if it may be kept (its reads then carry over), else None: render it."""
-        if self.before is None or page.reads is None:
+        last = self._unchanged(page.src_uri) if page.reads is not None else None
+        if last is None or page.reads is None or last.reads is None:
             return None
-        kept = self.before.pages.get(page.src_uri)
-        if kept is None or kept.reads is None or not self._fresh(kept.reads):
-            return None
-        page.reads |= kept.reads
-        return kept.body
+        page.reads |= last.reads
+        return last.body
 
     def _table(self, name: str, before: bool) -> Any:
         if name == REMEMBERED:

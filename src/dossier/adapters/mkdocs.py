@@ -382,7 +382,7 @@ class Adapter:
             _hand_written_modified(files)
             return files
         _swap_translated_docs(files, config, self.build.language)
-        _hand_written_modified(files, self.rebuild is None or self.titles is None)
+        _hand_written_modified(files, self.titles is None)
         for page in self.build.pages:
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None and not existing.generated_by:
